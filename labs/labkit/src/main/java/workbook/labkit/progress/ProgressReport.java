@@ -1,0 +1,53 @@
+package workbook.labkit.progress;
+
+import java.util.List;
+import java.util.Optional;
+
+/** The short summary printed after a lab's tests: where the student stands and what to do next. */
+public final class ProgressReport {
+    private static final String RULE = "-".repeat(78);
+
+    private ProgressReport() {
+    }
+
+    public static String render(LabSheet sheet, LabResults results) {
+        StringBuilder out = new StringBuilder();
+        long done = results.tasks().stream().filter(LabResults.TaskResult::done).count();
+        out.append(RULE).append('\n');
+        out.append(String.format(" %s: %d of %d tasks done, %d/%d points%n",
+                sheet.title(), done, results.tasks().size(), results.pointsEarned(), results.pointsPossible()));
+        for (LabResults.TaskResult task : results.tasks()) {
+            String state = task.done() ? "done" : task.tests() == 0 ? "no tests ran" : (task.tests() - task.passed()) + " of " + task.tests() + " tests failing";
+            out.append(String.format("   %s Task %d  %-44s %3d/%-3d %s%n", task.done() ? "[x]" : "[ ]", task.id(),
+                    shorten(task.title(), 44), task.earned(), task.points(), task.done() ? "" : state));
+        }
+        Optional<LabResults.TaskResult> next = results.tasks().stream().filter(task -> !task.done()).findFirst();
+        if (next.isPresent()) {
+            LabSheet.TaskInfo info = sheet.task(next.get().id()).orElseThrow();
+            out.append(String.format(" Next: Task %d, %s%n", info.id(), info.title()));
+            firstFailure(results.tests(), info.id()).ifPresent(message ->
+                    out.append("   first failure: ").append(shorten(message.replace('\n', ' '), 300)).append('\n'));
+            if (!info.hints().isEmpty()) {
+                out.append("   hint (").append(info.hints().get(0).label()).append("): ")
+                        .append(shorten(info.hints().get(0).text().replaceAll("\\s+", " "), 300)).append('\n');
+                out.append("   more hints: ./workbook hint ").append(sheet.labId(), 0, 2)
+                        .append(", or the lab sheet: labs/").append(sheet.labId()).append("/README.md#").append(info.anchor()).append('\n');
+            }
+        } else {
+            out.append(" Every task is done. Compare with the reference: solutions/").append(sheet.labId()).append("/README.md\n");
+        }
+        out.append(RULE);
+        return out.toString();
+    }
+
+    private static Optional<String> firstFailure(List<LabResults.TestResult> tests, int task) {
+        return tests.stream()
+                .filter(test -> Integer.valueOf(task).equals(test.task()) && test.status() != LabResults.Status.PASSED)
+                .map(test -> test.displayName() + ": " + test.message())
+                .findFirst();
+    }
+
+    static String shorten(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max - 3) + "...";
+    }
+}

@@ -1,0 +1,53 @@
+package workbook.labkit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.core.JdbcTemplate;
+import workbook.labkit.testing.CountingDataSource;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PostgresAndCountingTest {
+    @RegisterExtension
+    static final Postgres db = Postgres.freshDatabase();
+
+    @RegisterExtension
+    static final Postgres small = Postgres.freshDatabase().withSetting("max_connections", "23");
+
+    @Test
+    void givesAFreshDatabaseOnARealServer() {
+        JdbcTemplate jdbc = db.jdbc();
+        assertThat(jdbc.queryForObject("select current_database()", String.class)).isEqualTo(db.databaseName());
+        assertThat(jdbc.queryForObject("select version()", String.class)).startsWith("PostgreSQL 17");
+        jdbc.execute("create table item(id int primary key)");
+        jdbc.update("insert into item values (1), (2)");
+        assertThat(jdbc.queryForObject("select count(*) from item", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void appliesServerSettingsPerServer() {
+        assertThat(small.jdbc().queryForObject("show max_connections", String.class)).isEqualTo("23");
+        assertThat(db.jdbc().queryForObject("show max_connections", String.class)).isNotEqualTo("23");
+    }
+
+    @Test
+    void countsStatementsAndConnections() throws Exception {
+        CountingDataSource counting = new CountingDataSource(db.dataSource());
+        JdbcTemplate jdbc = new JdbcTemplate(counting);
+        jdbc.queryForObject("select 1", Integer.class);
+        jdbc.queryForObject("select ?::int", Integer.class, 2);
+        try (Connection connection = counting.getConnection();
+             PreparedStatement statement = connection.prepareStatement("select pg_sleep(0)")) {
+            statement.executeQuery().close();
+            statement.executeQuery().close();
+        }
+        assertThat(counting.count()).isEqualTo(4);
+        assertThat(counting.count("pg_sleep")).isEqualTo(2);
+        assertThat(counting.connectionsOpened()).isEqualTo(3);
+        counting.reset();
+        assertThat(counting.count()).isZero();
+    }
+}
