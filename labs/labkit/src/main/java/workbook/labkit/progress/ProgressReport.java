@@ -14,7 +14,7 @@ public final class ProgressReport {
         StringBuilder out = new StringBuilder();
         long done = results.tasks().stream().filter(LabResults.TaskResult::done).count();
         out.append(RULE).append('\n');
-        out.append(String.format(" %s: %d of %d tasks done, %d/%d points%n",
+        out.append(String.format(" %s  (%d of %d tasks done, %d/%d points)%n",
                 sheet.title(), done, results.tasks().size(), results.pointsEarned(), results.pointsPossible()));
         for (LabResults.TaskResult task : results.tasks()) {
             String state = task.done() ? "done" : task.tests() == 0 ? "no tests ran" : (task.tests() - task.passed()) + " of " + task.tests() + " tests failing";

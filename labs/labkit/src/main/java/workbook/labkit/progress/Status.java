@@ -1,5 +1,7 @@
 package workbook.labkit.progress;
 
+import workbook.labkit.launcher.LearnerState;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,14 +29,15 @@ public final class Status {
                     .filter(dir -> Files.isRegularFile(dir.resolve("README.md")))
                     .sorted().toList();
         }
+        LearnerState state = LearnerState.load(root);
         StringBuilder out = new StringBuilder();
-        out.append(String.format("%-28s %-12s %-10s %s%n", "lab", "tasks done", "points", "next"));
+        out.append(String.format("%-28s %-12s %-10s %-7s %s%n", "lab", "tasks done", "points", "hints", "next"));
         for (Path lab : labs) {
             LabSheet sheet = LabSheet.read(lab);
             Optional<LabResults> results = lastResults(lab);
             if (results.isEmpty()) {
-                out.append(String.format("%-28s %-12s %-10s %s%n", sheet.labId(), "0/" + sheet.tasks().size(),
-                        "0/" + sheet.totalPoints(), "not run yet: ./workbook test " + sheet.labId().substring(0, 2)));
+                out.append(String.format("%-28s %-12s %-10s %-7s %s%n", sheet.labId(), "0/" + sheet.tasks().size(),
+                        "0/" + sheet.totalPoints(), state.hintsOpened(sheet.labId()), "not run yet: ./workbook test " + sheet.labId().substring(0, 2)));
                 continue;
             }
             LabResults run = results.get();
@@ -42,8 +45,8 @@ public final class Status {
             String next = run.tasks().stream().filter(task -> !task.done()).findFirst()
                     .map(task -> "Task " + task.id() + ": " + task.title())
                     .orElse("all done");
-            out.append(String.format("%-28s %-12s %-10s %s%n", sheet.labId(), done + "/" + run.tasks().size(),
-                    run.pointsEarned() + "/" + run.pointsPossible(), next));
+            out.append(String.format("%-28s %-12s %-10s %-7s %s%n", sheet.labId(), done + "/" + run.tasks().size(),
+                    run.pointsEarned() + "/" + run.pointsPossible(), state.hintsOpened(sheet.labId()), next));
         }
         return out.toString();
     }

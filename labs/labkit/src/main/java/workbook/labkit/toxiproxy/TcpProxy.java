@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One named proxy: listens on {@code listen}, and for each client opens a connection to
@@ -19,6 +21,7 @@ import java.util.concurrent.RejectedExecutionException;
  */
 final class TcpProxy {
     private static final int UPSTREAM_CONNECT_TIMEOUT_MILLIS = 5_000;
+    private static final long ACCEPT_THREAD_EXIT_MILLIS = 2_000;
 
     private final String name;
     private final ExecutorService threads;
@@ -31,6 +34,7 @@ final class TcpProxy {
     private String upstream;
     private boolean enabled;
     private ServerSocket listener;
+    private CountDownLatch acceptLoopEnded;
 
     /** What the API shows of a proxy, read in one go. */
     record View(String name, String listen, String upstream, boolean enabled, List<Toxic> toxics) {
@@ -58,10 +62,18 @@ final class TcpProxy {
         }
         InetSocketAddress address = HostPort.parseListen(listen);
         ServerSocket socket = bind(address);
+        CountDownLatch ended = new CountDownLatch(1);
         listener = socket;
+        acceptLoopEnded = ended;
         listen = HostPort.format(socket.getInetAddress(), socket.getLocalPort());
         enabled = true;
-        threads.execute(() -> acceptClients(socket));
+        threads.execute(() -> {
+            try {
+                acceptClients(socket);
+            } finally {
+                ended.countDown();
+            }
+        });
     }
 
     /** Closes the listener (new clients are refused) and every live connection. */
@@ -76,6 +88,7 @@ final class TcpProxy {
             // already closed
         }
         listener = null;
+        awaitAcceptLoopEnd();
         for (ProxiedConnection connection : connections) {
             connection.close();
         }
@@ -186,6 +199,18 @@ final class TcpProxy {
                         + "that proxy, stop the program, or listen on port 0 to get a free port");
             }
             throw new ApiException(500, "listen tcp " + where + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The JDK frees a listening port only once the thread blocked in accept() has woken up and left,
+     * so wait for it: otherwise re-enabling on the same port right away can fail with "in use".
+     */
+    private void awaitAcceptLoopEnd() {
+        try {
+            acceptLoopEnded.await(ACCEPT_THREAD_EXIT_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,0 +1,72 @@
+package workbook.labkit.launcher;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import workbook.labkit.progress.LabResults;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WatchTest {
+    @TempDir
+    Path root;
+
+    @Test
+    void rerunsWithTheNewCodeAfterASave() throws Exception {
+        assertWatchRerunsAfterASave(false);
+    }
+
+    @Test
+    void pollingFindsTheSaveToo() throws Exception {
+        assertWatchRerunsAfterASave(true);
+    }
+
+    private void assertWatchRerunsAfterASave(boolean polling) throws Exception {
+        Path lab = SampleLab.write(root);
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        String previousLabDir = System.getProperty("workbook.lab.dir");
+        String previousResults = System.getProperty("workbook.results");
+        try (Watch watch = new Watch(lab, polling, new PrintStream(output, true))) {
+            watch.runOnce();
+            assertThat(results(lab).pointsEarned()).as("points on the starter").isZero();
+
+            CompletableFuture<Boolean> changed = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return watch.awaitChange(Duration.ofSeconds(20));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            Thread.sleep(polling ? 700 : 300); // let the watcher take its first look before the save
+            Files.writeString(lab.resolve("src/main/java/workbook/sample/Calc.java"), SampleLab.SOLUTION);
+            assertThat(changed.get(25, TimeUnit.SECONDS)).as("a save was noticed").isTrue();
+
+            long millis = watch.runOnce();
+            assertThat(results(lab).pointsEarned()).as("points after saving the solution").isEqualTo(100);
+            System.out.println("watch re-run after a save (" + (polling ? "polling" : "file events") + "): " + millis + " ms");
+        } finally {
+            restore("workbook.lab.dir", previousLabDir);
+            restore("workbook.results", previousResults);
+        }
+        assertThat(output.toString()).contains("[watch] 99-sample: 0 passed, 2 failed", "[watch] 99-sample: 2 passed, 0 failed");
+    }
+
+    private static LabResults results(Path lab) throws Exception {
+        return LabResults.read(lab.resolve("target/workbook/results.json"));
+    }
+
+    private static void restore(String property, String value) {
+        if (value == null) {
+            System.clearProperty(property);
+        } else {
+            System.setProperty(property, value);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package workbook.labkit.toxiproxy;
+
+import static eu.rekawek.toxiproxy.model.ToxicDirection.DOWNSTREAM;
+import static eu.rekawek.toxiproxy.model.ToxicDirection.UPSTREAM;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import eu.rekawek.toxiproxy.Proxy;
+import eu.rekawek.toxiproxy.ToxiproxyClient;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+
+/** Proxies opening, closing and refusing: enable, disable, delete, reset, ports, and the server itself. */
+class ProxyLifecycleTest extends ToxiproxyServerTestBase {
+
+    @Test
+    void listeningOnPortZeroReportsTheRealPort() throws Exception {
+        Proxy proxy = proxyTo(echoUpstream());
+
+        assertThat(proxy.getListen()).matches("127\\.0\\.0\\.1:\\d+").isNotEqualTo("127.0.0.1:0");
+        assertThat(client.getProxy(proxy.getName()).getListen()).isEqualTo(proxy.getListen());
+        assertThat(roundTripMillis(connect(proxy), "hello")).isLessThan(500);
+    }
+
+    @Test
+    void disableClosesLiveConnectionsAndRefusesNewOnesThenEnableRestores() throws Exception {
+        Proxy proxy = proxyTo(echoUpstream());
+        String listen = proxy.getListen();
+        Socket live = connect(proxy);
+        roundTripMillis(live, "hello");
+
+        proxy.disable();
+
+        assertThat(proxy.isEnabled()).isFalse();
+        assertThat(endOfStreamOrReset(live)).as("the live connection was closed").isTrue();
+        assertThatThrownBy(() -> connect(proxy)).as("the port no longer listens").isInstanceOf(ConnectException.class);
+
+        proxy.enable();
+
+        assertThat(proxy.isEnabled()).isTrue();
+        assertThat(proxy.getListen()).as("re-enabled on the same port").isEqualTo(listen);
+        assertThat(roundTripMillis(connect(proxy), "back")).isLessThan(500);
+    }
+
+    @Test
+    void deleteClosesEverything() throws Exception {
+        Proxy proxy = proxyTo(echoUpstream());
+        Socket live = connect(proxy);
+        roundTripMillis(live, "hello");
+
+        proxy.delete();
+
+        assertThat(endOfStreamOrReset(live)).isTrue();
+        assertThatThrownBy(() -> connect(proxy)).isInstanceOf(ConnectException.class);
+        assertThat(client.getProxyOrNull(proxy.getName())).isNull();
+    }
+
+    @Test
+    void resetRemovesAllToxicsAndEnablesAllProxies() throws Exception {
+        // A fresh client: ToxiproxyClient.reset() re-reads every proxy that client object ever created,
+        // and fails with a 404 on one deleted since (with real Toxiproxy too).
+        ToxiproxyClient fresh = new ToxiproxyClient(server.apiHost(), server.apiPort());
+        TestUpstream upstream = echoUpstream();
+        Proxy slow = fresh.createProxy("reset-slow", "127.0.0.1:0", upstream.address());
+        slow.toxics().latency("slow", DOWNSTREAM, 2_000);
+        slow.toxics().bandwidth("narrow", UPSTREAM, 1);
+        Proxy down = fresh.createProxy("reset-down", "127.0.0.1:0", upstream.address());
+        down.disable();
+
+        fresh.reset();
+
+        assertThat(slow.toxics().getAll()).isEmpty();
+        assertThat(down.isEnabled()).as("the client refreshes its proxies after a reset").isTrue();
+        assertThat(client.getProxy(down.getName()).isEnabled()).isTrue();
+        assertThat(roundTripMillis(connect(slow), "fast again")).isLessThan(500);
+        assertThat(roundTripMillis(connect(down), "up again")).isLessThan(500);
+    }
+
+    @Test
+    void upstreamThatRefusesClosesTheClientConnection() throws Exception {
+        int closedPort;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closedPort = probe.getLocalPort();
+        }
+        Proxy proxy = client.createProxy("nowhere", "127.0.0.1:0", "127.0.0.1:" + closedPort);
+
+        assertThat(endOfStreamOrReset(connect(proxy))).isTrue();
+    }
+
+    @Test
+    void aProxyOnABusyPortFailsWithAMessageNamingThePort() throws Exception {
+        Proxy first = proxyTo(echoUpstream());
+        String port = first.getListen().substring(first.getListen().lastIndexOf(':') + 1);
+
+        assertThatThrownBy(() -> client.createProxy("second", first.getListen(), "127.0.0.1:1"))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("already in use")
+                .hasMessageContaining(port)
+                .hasMessageContaining("port 0");
+        assertThat(client.getProxyOrNull("second")).as("a proxy that could not listen is not kept").isNull();
+    }
+
+    @Test
+    void aServerOnABusyApiPortFailsWithAMessageNamingThePort() throws Exception {
+        assertThatThrownBy(() -> ToxiproxyServer.start("127.0.0.1", server.apiPort()))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("port " + server.apiPort())
+                .hasMessageContaining("already in use")
+                .hasMessageContaining("port 0");
+    }
+
+    @Test
+    void closingTheServerStopsTheApiTheListenersAndLiveConnections() throws Exception {
+        TestUpstream upstream = echoUpstream();
+        ToxiproxyServer own = ToxiproxyServer.start("127.0.0.1", 0);
+        ToxiproxyClient ownClient = new ToxiproxyClient(own.apiHost(), own.apiPort());
+        Proxy proxy = ownClient.createProxy("closing", "127.0.0.1:0", upstream.address());
+        Socket live = connect(proxy);
+        roundTripMillis(live, "hello");
+
+        own.close();
+        own.close(); // twice is fine
+
+        assertThat(endOfStreamOrReset(live)).isTrue();
+        assertThatThrownBy(() -> connect(proxy)).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(ownClient::getProxies).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void serverThreadsAreDaemonsSoTheyNeverKeepTheJvmAlive() {
+        List<Thread> serverThreads = Thread.getAllStackTraces().keySet().stream()
+                .filter(thread -> thread.getName().startsWith("toxiproxy-") || thread.getName().equals("HTTP-Dispatcher"))
+                .toList();
+
+        assertThat(serverThreads).isNotEmpty().allMatch(Thread::isDaemon, "is a daemon thread");
+    }
+
+    @Test
+    void onlyLoopbackHostsAreAccepted() {
+        assertThatThrownBy(() -> ToxiproxyServer.start("8.8.8.8", 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("loopback");
+        assertThatThrownBy(() -> client.createProxy("public", "8.8.8.8:0", "127.0.0.1:1"))
+                .isInstanceOf(IOException.class).hasMessageContaining("[400]").hasMessageContaining("loopback");
+    }
+
+    /** True if the connection was closed (end of stream or reset); fails by timeout if it stays open. */
+    private static boolean endOfStreamOrReset(Socket socket) {
+        try {
+            return socket.getInputStream().read() == -1;
+        } catch (IOException reset) {
+            return !reset.getMessage().contains("timed out");
+        }
+    }
+}
