@@ -31,6 +31,8 @@ public final class ProgressListener implements TestExecutionListener {
     private final Map<String, StringBuilder> output = new LinkedHashMap<>();
     private TestPlan plan;
     private LabSheet sheet;
+    /** Results of tasks this run does not include (say, mvn test -Dtest='Task3*'), kept from the previous run. */
+    private List<LabResults.TestResult> carriedOver = List.of();
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
@@ -40,6 +42,25 @@ public final class ProgressListener implements TestExecutionListener {
                 .flatMap(root -> testPlan.getDescendants(root).stream())
                 .anyMatch(id -> task(id).isPresent());
         sheet = anyTask ? Tasks.sheet().orElse(null) : null;
+        if (sheet != null) {
+            carriedOver = earlierResultsOfTasksNotIn(testPlan);
+        }
+    }
+
+    private List<LabResults.TestResult> earlierResultsOfTasksNotIn(TestPlan testPlan) {
+        Path file = resultsFile();
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return List.of();
+        }
+        java.util.Set<Integer> tasksInThisRun = new java.util.HashSet<>();
+        testPlan.getRoots().forEach(root -> testPlan.getDescendants(root).forEach(id -> task(id).ifPresent(tasksInThisRun::add)));
+        try {
+            return LabResults.read(file).tests().stream()
+                    .filter(test -> test.task() != null && !tasksInThisRun.contains(test.task()))
+                    .toList();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
     }
 
     private boolean active() {
@@ -178,7 +199,9 @@ public final class ProgressListener implements TestExecutionListener {
     }
 
     private LabResults save(boolean finished) {
-        LabResults snapshot = LabResults.of(sheet, finished, new ArrayList<>(results.values()));
+        List<LabResults.TestResult> all = new ArrayList<>(carriedOver);
+        all.addAll(results.values());
+        LabResults snapshot = LabResults.of(sheet, finished, all);
         try {
             snapshot.write(resultsFile());
         } catch (IOException e) {

@@ -3,8 +3,8 @@ package workbook.labkit.toxiproxy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpHandler;
+import workbook.labkit.toxiproxy.HttpApiServer.Request;
+import workbook.labkit.toxiproxy.HttpApiServer.Response;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,12 +14,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Toxiproxy's HTTP API: the same paths, JSON, status codes and error bodies
  * ({@code {"error": "proxy not found", "status": 404}}) as Toxiproxy 2.12.
  */
-final class ApiRoutes implements HttpHandler {
+final class ApiRoutes implements Function<Request, Response> {
     /** The Toxiproxy version whose API this server speaks. */
     static final String VERSION = "2.12.0";
 
@@ -34,32 +35,17 @@ final class ApiRoutes implements HttpHandler {
     }
 
     @Override
-    public void handle(HttpExchange exchange) throws IOException {
-        Response response;
-        try {
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String userAgent = String.valueOf(exchange.getRequestHeaders().getFirst("User-Agent"));
-            if (userAgent.startsWith("Mozilla/")) {
-                // Toxiproxy refuses browsers, so a web page cannot drive the API behind the user's back.
-                response = new Response(403, "text/plain; charset=utf-8", bytes("User agent not allowed\n"));
-            } else {
-                response = route(exchange.getRequestMethod(), exchange.getRequestURI().getPath(), body);
-            }
-        } catch (ApiException e) {
-            response = Response.error(e.status(), e.getMessage());
-        } catch (RuntimeException e) {
-            response = Response.error(500, String.valueOf(e));
+    public Response apply(Request request) {
+        if (String.valueOf(request.header("user-agent")).startsWith("Mozilla/")) {
+            // Toxiproxy refuses browsers, so a web page cannot drive the API behind the user's back.
+            return new Response(403, "text/plain; charset=utf-8", bytes("User agent not allowed\n"));
         }
         try {
-            if (response.body == null) {
-                exchange.sendResponseHeaders(response.status, -1);
-            } else {
-                exchange.getResponseHeaders().set("Content-Type", response.contentType);
-                exchange.sendResponseHeaders(response.status, response.body.length);
-                exchange.getResponseBody().write(response.body);
-            }
-        } finally {
-            exchange.close();
+            return route(request.method(), request.path(), request.body());
+        } catch (ApiException e) {
+            return error(e.status(), e.getMessage());
+        } catch (RuntimeException e) {
+            return error(500, String.valueOf(e));
         }
     }
 
@@ -73,36 +59,36 @@ final class ApiRoutes implements HttpHandler {
                 return new Response(200, "application/json;charset=utf-8", bytes("{\"version\": \"" + VERSION + "\"}\n"));
             case "POST /reset":
                 registry.reset();
-                return Response.noContent();
+                return noContent();
             case "GET /proxies":
                 return listProxies();
             case "POST /proxies":
-                return Response.json(201, proxyJson(registry.create(parseNewProxy(readObject(body)))));
+                return json(201, proxyJson(registry.create(parseNewProxy(readObject(body)))));
             case "POST /populate":
                 return populate(body);
             case "GET /proxies/{proxy}":
-                return Response.json(200, proxyJson(registry.get(proxyName)));
+                return json(200, proxyJson(registry.get(proxyName)));
             case "POST /proxies/{proxy}":
             case "PATCH /proxies/{proxy}":
                 return updateProxy(registry.get(proxyName), body);
             case "DELETE /proxies/{proxy}":
                 registry.delete(proxyName);
-                return Response.noContent();
+                return noContent();
             case "GET /proxies/{proxy}/toxics":
-                return Response.json(200, toxicsJson(registry.get(proxyName).allToxics()));
+                return json(200, toxicsJson(registry.get(proxyName).allToxics()));
             case "POST /proxies/{proxy}/toxics":
                 return createToxic(registry.get(proxyName), body);
             case "GET /proxies/{proxy}/toxics/{toxic}":
-                return Response.json(200, toxicJson(registry.get(proxyName).toxic(toxicName)));
+                return json(200, toxicJson(registry.get(proxyName).toxic(toxicName)));
             case "POST /proxies/{proxy}/toxics/{toxic}":
             case "PATCH /proxies/{proxy}/toxics/{toxic}":
                 return updateToxic(registry.get(proxyName), toxicName, body);
             case "DELETE /proxies/{proxy}/toxics/{toxic}":
                 registry.get(proxyName).removeToxic(toxicName);
-                return Response.noContent();
+                return noContent();
             default:
                 if (KNOWN_PATHS.contains(pattern)) {
-                    return Response.error(405, "method " + method + " not allowed on " + path);
+                    return error(405, "method " + method + " not allowed on " + path);
                 }
                 return new Response(404, "text/plain; charset=utf-8", bytes("404 page not found\n"));
         }
@@ -115,7 +101,7 @@ final class ApiRoutes implements HttpHandler {
         for (TcpProxy proxy : registry.all()) {
             byName.put(proxy.name(), proxyJson(proxy));
         }
-        return Response.json(200, byName);
+        return json(200, byName);
     }
 
     private Response populate(byte[] body) throws ApiException {
@@ -145,7 +131,7 @@ final class ApiRoutes implements HttpHandler {
             proxies.add(proxyJson(proxy));
         }
         json.put("proxies", proxies.isEmpty() ? null : proxies); // Go encodes an empty list here as null
-        return Response.json(status, json);
+        return json(status, json);
     }
 
     private static ProxyRegistry.ProxySpec parseNewProxy(JsonNode body) throws ApiException {
@@ -175,7 +161,7 @@ final class ApiRoutes implements HttpHandler {
         String upstream = text(input, "upstream", current.upstream());
         HostPort.parseUpstream(upstream);
         proxy.update(listen, upstream, bool(input, "enabled", current.enabled()));
-        return Response.json(200, proxyJson(proxy));
+        return json(200, proxyJson(proxy));
     }
 
     /** An empty listen address means "any port", as in Toxiproxy. */
@@ -212,7 +198,7 @@ final class ApiRoutes implements HttpHandler {
         Map<String, Long> attributes = attributes(input, type, Map.of());
         Toxic toxic = new Toxic(name, type, stream, toxicity, attributes, System.nanoTime());
         proxy.addToxic(toxic);
-        return Response.json(200, toxicJson(toxic)); // 200, not 201: Toxiproxy 2.12 answers a new toxic with 200
+        return json(200, toxicJson(toxic)); // 200, not 201: Toxiproxy 2.12 answers a new toxic with 200
     }
 
     /** Only toxicity and attributes can change; attributes left out keep their values. */
@@ -222,7 +208,7 @@ final class ApiRoutes implements HttpHandler {
         Toxic updated = current.updated(number(input, "toxicity", current.toxicity()),
                 attributes(input, current.type(), current.attributes()));
         proxy.replaceToxic(updated);
-        return Response.json(200, toxicJson(updated));
+        return json(200, toxicJson(updated));
     }
 
     /** Every attribute of the type, starting from {@code current} (0 when new), overridden by the request. */
@@ -365,40 +351,27 @@ final class ApiRoutes implements HttpHandler {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** An HTTP answer; a null body means no body at all (204). */
-    private static final class Response {
-        final int status;
-        final String contentType;
-        final byte[] body;
+    private static Response noContent() {
+        return new Response(204, null, null);
+    }
 
-        Response(int status, String contentType, byte[] body) {
-            this.status = status;
-            this.contentType = contentType;
-            this.body = body;
+    private static Response json(int status, Object value) {
+        try {
+            return new Response(status, "application/json", JSON.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
         }
+    }
 
-        static Response noContent() {
-            return new Response(204, null, null);
-        }
-
-        static Response json(int status, Object value) {
-            try {
-                return new Response(status, "application/json", JSON.writeValueAsBytes(value));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write JSON", e);
-            }
-        }
-
-        /** Toxiproxy's error shape, with the newline Go's http.Error adds. */
-        static Response error(int status, String message) {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("error", message);
-            json.put("status", status);
-            try {
-                return new Response(status, "application/json", bytes(JSON.writeValueAsString(json) + "\n"));
-            } catch (JsonProcessingException e) {
-                throw new IllegalStateException("cannot write JSON", e);
-            }
+    /** Toxiproxy's error shape, with the newline Go's http.Error adds. */
+    private static Response error(int status, String message) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("error", message);
+        json.put("status", status);
+        try {
+            return new Response(status, "application/json", bytes(JSON.writeValueAsString(json) + "\n"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
         }
     }
 }

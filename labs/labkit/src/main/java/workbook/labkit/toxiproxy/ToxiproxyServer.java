@@ -1,12 +1,10 @@
 package workbook.labkit.toxiproxy;
 
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
-import java.io.InterruptedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
@@ -28,14 +26,14 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ToxiproxyServer implements AutoCloseable {
     private final String host;
-    private final HttpServer http;
+    private final HttpApiServer api;
     private final ProxyRegistry registry;
     private final ExecutorService threads;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private ToxiproxyServer(String host, HttpServer http, ProxyRegistry registry, ExecutorService threads) {
+    private ToxiproxyServer(String host, HttpApiServer api, ProxyRegistry registry, ExecutorService threads) {
         this.host = host;
-        this.http = http;
+        this.api = api;
         this.registry = registry;
         this.threads = threads;
     }
@@ -53,26 +51,16 @@ public final class ToxiproxyServer implements AutoCloseable {
             throw new IllegalArgumentException("The lab kit's Toxiproxy only listens on loopback; " + host
                     + " is not a loopback address. Use 127.0.0.1.");
         }
+        ServerSocket listener = bindApi(new InetSocketAddress(address, apiPort), host);
         ExecutorService threads = Executors.newCachedThreadPool(daemonThreads());
-        HttpServer http;
-        try {
-            http = HttpServer.create(new InetSocketAddress(address, apiPort), 0);
-        } catch (BindException e) {
-            threads.shutdownNow();
-            throw new IOException("Toxiproxy API port " + apiPort + " on " + host + " is already in use: another "
-                    + "Toxiproxy (a Docker container, or a lab JVM still running) probably holds it. Stop it, "
-                    + "or start this server on port 0 to get a free port.", e);
-        }
         ProxyRegistry registry = new ProxyRegistry(threads);
-        http.setExecutor(threads);
-        http.createContext("/", new ApiRoutes(registry));
-        startOnDaemonThread(http);
-        return new ToxiproxyServer(host, http, registry, threads);
+        HttpApiServer api = new HttpApiServer(listener, new ApiRoutes(registry), threads);
+        return new ToxiproxyServer(host, api, registry, threads);
     }
 
     /** The port the API listens on: the one asked for, or the one picked when 0 was asked for. */
     public int apiPort() {
-        return http.getAddress().getPort();
+        return api.port();
     }
 
     /** The host the API listens on, as given to {@link #start}. */
@@ -86,25 +74,24 @@ public final class ToxiproxyServer implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
-        http.stop(0);
+        api.close();
         registry.closeAll();
         threads.shutdownNow();
     }
 
-    /**
-     * HttpServer's dispatcher thread is not a daemon, but a new thread inherits daemon status from the
-     * thread that creates it; starting the server from a daemon thread keeps the whole server daemon.
-     */
-    private static void startOnDaemonThread(HttpServer http) throws IOException {
-        Thread starter = new Thread(http::start, "toxiproxy-api-start");
-        starter.setDaemon(true);
-        starter.start();
+    private static ServerSocket bindApi(InetSocketAddress address, String host) throws IOException {
+        ServerSocket listener = new ServerSocket();
         try {
-            starter.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            http.stop(0);
-            throw new InterruptedIOException("interrupted while starting the Toxiproxy API");
+            listener.bind(address);
+            return listener;
+        } catch (BindException e) {
+            listener.close();
+            throw new IOException("Toxiproxy API port " + address.getPort() + " on " + host + " is already in use: "
+                    + "another Toxiproxy (a Docker container, or a lab JVM still running) probably holds it. "
+                    + "Stop it, or start this server on port 0 to get a free port.", e);
+        } catch (IOException e) {
+            listener.close();
+            throw e;
         }
     }
 

@@ -135,7 +135,7 @@ class ProxyLifecycleTest extends ToxiproxyServerTestBase {
     @Test
     void serverThreadsAreDaemonsSoTheyNeverKeepTheJvmAlive() {
         List<Thread> serverThreads = Thread.getAllStackTraces().keySet().stream()
-                .filter(thread -> thread.getName().startsWith("toxiproxy-") || thread.getName().equals("HTTP-Dispatcher"))
+                .filter(thread -> thread.getName().startsWith("toxiproxy-"))
                 .toList();
 
         assertThat(serverThreads).isNotEmpty().allMatch(Thread::isDaemon, "is a daemon thread");
