@@ -2,6 +2,8 @@ package workbook.labkit.toxiproxy;
 
 /** An API failure with the HTTP status Toxiproxy uses for it; rendered as {@code {"error": ..., "status": ...}}. */
 final class ApiException extends Exception {
+    private static final long serialVersionUID = 1L;
+
     private final int status;
 
     ApiException(int status, String message) {

@@ -9,7 +9,6 @@ import workbook.labkit.toxiproxy.HttpApiServer.Response;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -225,9 +224,7 @@ final class ApiRoutes implements Function<Request, Response> {
         if (!given.isObject()) {
             throw ApiException.badRequest("bad request body: attributes must be a JSON object");
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = given.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> field = fields.next();
+        for (Map.Entry<String, JsonNode> field : given.properties()) {
             if (!attributes.containsKey(field.getKey())) {
                 continue; // Toxiproxy ignores attributes its toxic does not have
             }

@@ -288,6 +288,8 @@ final class HttpApiServer implements AutoCloseable {
 
     /** A request we cannot parse; answered with {@code status} and the connection closed. */
     private static final class MalformedRequest extends Exception {
+        private static final long serialVersionUID = 1L;
+
         final int status;
 
         MalformedRequest(int status, String message) {

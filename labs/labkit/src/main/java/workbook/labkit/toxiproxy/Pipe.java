@@ -47,7 +47,6 @@ final class Pipe {
         STOPPED
     }
 
-    private final Direction direction;
     private final Socket source;
     private final Socket destination;
     private final Supplier<List<Toxic>> currentToxics;
@@ -64,16 +63,11 @@ final class Pipe {
     private final Map<String, ToxicState> states = new HashMap<>();
     private List<Toxic> lastSeenToxics = List.of();
 
-    Pipe(Direction direction, Socket source, Socket destination, Supplier<List<Toxic>> currentToxics, long openedAt) {
-        this.direction = direction;
+    Pipe(Socket source, Socket destination, Supplier<List<Toxic>> currentToxics, long openedAt) {
         this.source = source;
         this.destination = destination;
         this.currentToxics = currentToxics;
         this.openedAt = openedAt;
-    }
-
-    Direction direction() {
-        return direction;
     }
 
     Socket destination() {
@@ -186,11 +180,8 @@ final class Pipe {
             if (head != null) {
                 Verdict verdict = runThroughToxics(head, toxics, now);
                 switch (verdict.kind) {
-                    case PASS:
-                        if (!head.isEnd()) {
-                            return null;
-                        }
-                        return Ending.CLOSE;
+                    case PASS: // through every toxic: deliver the data, or end the stream
+                        return head.isEnd() ? Ending.CLOSE : null;
                     case RESET:
                         return Ending.RESET;
                     case QUEUE_CHANGED:

@@ -23,8 +23,8 @@ final class ProxiedConnection {
         this.upstream = upstream;
         this.onClosed = onClosed;
         long openedAt = System.nanoTime();
-        this.toUpstream = new Pipe(Direction.UPSTREAM, client, upstream, () -> toxics.apply(Direction.UPSTREAM), openedAt);
-        this.toClient = new Pipe(Direction.DOWNSTREAM, upstream, client, () -> toxics.apply(Direction.DOWNSTREAM), openedAt);
+        this.toUpstream = new Pipe(client, upstream, () -> toxics.apply(Direction.UPSTREAM), openedAt);
+        this.toClient = new Pipe(upstream, client, () -> toxics.apply(Direction.DOWNSTREAM), openedAt);
     }
 
     /** Four threads: a reader and a deliverer per direction. */

@@ -135,7 +135,7 @@ class ToxiproxyApiTest extends ToxiproxyServerTestBase {
     }
 
     @Test
-    void toxicDefaultsAreToxiprosxys() throws Exception {
+    void toxicDefaultsAreToxiproxys() throws Exception {
         Proxy proxy = proxyTo(echoUpstream());
 
         HttpResponse<String> created = post("/proxies/" + proxy.getName() + "/toxics",
