@@ -21,18 +21,18 @@ class LiveToxicsTest extends ToxiproxyServerTestBase {
     void latencyAddedChangedAndRemovedOnAnOpenConnection() throws Exception {
         Proxy proxy = proxyTo(echoUpstream());
         Socket socket = connect(proxy);
-        assertThat(roundTripMillis(socket, "before")).as("no toxic yet").isLessThan(200);
+        assertThat(roundTripMillis(socket, "before")).as("no toxic yet").isLessThan(300);
 
-        Latency latency = proxy.toxics().latency("added-live", DOWNSTREAM, 200);
+        Latency latency = proxy.toxics().latency("added-live", DOWNSTREAM, 300);
         assertThat(roundTripMillis(socket, "added")).as("latency added to the open connection")
-                .isBetween(200L, 200L + SCHEDULING_SLACK_MILLIS);
+                .isBetween(300L, 300L + SCHEDULING_SLACK_MILLIS);
 
-        latency.setLatency(400);
+        latency.setLatency(600);
         assertThat(roundTripMillis(socket, "changed")).as("latency raised on the open connection")
-                .isBetween(400L, 400L + SCHEDULING_SLACK_MILLIS);
+                .isBetween(600L, 600L + SCHEDULING_SLACK_MILLIS);
 
         latency.remove();
-        assertThat(roundTripMillis(socket, "removed")).as("latency removed from the open connection").isLessThan(200);
+        assertThat(roundTripMillis(socket, "removed")).as("latency removed from the open connection").isLessThan(300);
     }
 
     @Test
@@ -54,7 +54,7 @@ class LiveToxicsTest extends ToxiproxyServerTestBase {
     void bandwidthAddedToAnOpenConnection() throws Exception {
         Proxy proxy = proxyTo(echoUpstream());
         Socket socket = connect(proxy);
-        assertThat(roundTripMillis(socket, "warm-up")).isLessThan(500);
+        roundTripMillis(socket, "before");
 
         proxy.toxics().bandwidth("narrow", DOWNSTREAM, 200); // KB/s: 1 s for 200 KB
         byte[] payload = pattern(200_000);
@@ -74,7 +74,7 @@ class LiveToxicsTest extends ToxiproxyServerTestBase {
     void timeoutAddedToAnOpenConnectionClosesIt() throws Exception {
         Proxy proxy = proxyTo(echoUpstream());
         Socket socket = connect(proxy);
-        assertThat(roundTripMillis(socket, "before")).isLessThan(500);
+        roundTripMillis(socket, "before");
 
         long start = System.nanoTime();
         proxy.toxics().timeout("cut", DOWNSTREAM, 300);

@@ -25,7 +25,7 @@ class ProxyLifecycleTest extends ToxiproxyServerTestBase {
 
         assertThat(proxy.getListen()).matches("127\\.0\\.0\\.1:\\d+").isNotEqualTo("127.0.0.1:0");
         assertThat(client.getProxy(proxy.getName()).getListen()).isEqualTo(proxy.getListen());
-        assertThat(roundTripMillis(connect(proxy), "hello")).isLessThan(500);
+        roundTripMillis(connect(proxy), "hello");
     }
 
     @Test
@@ -45,7 +45,7 @@ class ProxyLifecycleTest extends ToxiproxyServerTestBase {
 
         assertThat(proxy.isEnabled()).isTrue();
         assertThat(proxy.getListen()).as("re-enabled on the same port").isEqualTo(listen);
-        assertThat(roundTripMillis(connect(proxy), "back")).isLessThan(500);
+        roundTripMillis(connect(proxy), "back");
     }
 
     @Test
@@ -78,8 +78,8 @@ class ProxyLifecycleTest extends ToxiproxyServerTestBase {
         assertThat(slow.toxics().getAll()).isEmpty();
         assertThat(down.isEnabled()).as("the client refreshes its proxies after a reset").isTrue();
         assertThat(client.getProxy(down.getName()).isEnabled()).isTrue();
-        assertThat(roundTripMillis(connect(slow), "fast again")).isLessThan(500);
-        assertThat(roundTripMillis(connect(down), "up again")).isLessThan(500);
+        assertThat(roundTripMillis(connect(slow), "fast again")).as("the 2 s latency is gone").isLessThan(1_000);
+        roundTripMillis(connect(down), "up again");
     }
 
     @Test

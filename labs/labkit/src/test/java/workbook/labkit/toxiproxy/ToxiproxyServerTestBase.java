@@ -2,6 +2,7 @@ package workbook.labkit.toxiproxy;
 
 import eu.rekawek.toxiproxy.Proxy;
 import eu.rekawek.toxiproxy.ToxiproxyClient;
+import eu.rekawek.toxiproxy.model.ToxicDirection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -34,6 +35,28 @@ abstract class ToxiproxyServerTestBase {
     static void startServer() throws IOException {
         server = ToxiproxyServer.start("127.0.0.1", 0);
         client = new ToxiproxyClient(server.apiHost(), server.apiPort());
+        warmUp();
+    }
+
+    /**
+     * Runs data through harmless toxics before anything is timed: on a busy machine, loading and
+     * compiling the proxy's code can add a second to the first connection of a fresh JVM.
+     */
+    private static void warmUp() throws IOException {
+        try (TestUpstream echo = TestUpstream.echo()) {
+            Proxy proxy = client.createProxy("warm-up", "127.0.0.1:0", echo.address());
+            proxy.toxics().latency("warm-latency", ToxicDirection.DOWNSTREAM, 0);
+            proxy.toxics().bandwidth("warm-bandwidth", ToxicDirection.DOWNSTREAM, 1_000_000);
+            proxy.toxics().slicer("warm-slicer", ToxicDirection.UPSTREAM, 1_000, 0);
+            proxy.toxics().limitData("warm-limit", ToxicDirection.UPSTREAM, 1_000_000);
+            proxy.toxics().slowClose("warm-close", ToxicDirection.DOWNSTREAM, 0);
+            for (int i = 0; i < 5; i++) {
+                try (Socket socket = openSocket(proxy)) {
+                    roundTripMillis(socket, "warm-up " + i);
+                }
+            }
+            proxy.delete();
+        }
     }
 
     @AfterAll
@@ -63,14 +86,19 @@ abstract class ToxiproxyServerTestBase {
         return client.createProxy("proxy-" + NAMES.incrementAndGet(), "127.0.0.1:0", upstream.address());
     }
 
+    /** A client connection to the proxy, closed after the test. */
     Socket connect(Proxy proxy) throws IOException {
+        return remember(openSocket(proxy));
+    }
+
+    private static Socket openSocket(Proxy proxy) throws IOException {
         String listen = proxy.getListen();
         int colon = listen.lastIndexOf(':');
         Socket socket = new Socket();
         socket.setTcpNoDelay(true);
         socket.setSoTimeout(READ_TIMEOUT_MILLIS);
         socket.connect(new InetSocketAddress(listen.substring(0, colon), Integer.parseInt(listen.substring(colon + 1))), 2_000);
-        return remember(socket);
+        return socket;
     }
 
     /** Sends a message through an echo upstream and waits for all of it to come back; returns the milliseconds taken. */
