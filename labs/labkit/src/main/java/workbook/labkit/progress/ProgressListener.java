@@ -138,6 +138,9 @@ public final class ProgressListener implements TestExecutionListener {
         if (finished != null) {
             System.out.println();
             System.out.println(ProgressReport.render(sheet, finished));
+            if (!carriedOver.isEmpty()) {
+                System.out.println(" (Tasks whose tests did not run this time show their result from the previous run.)");
+            }
         }
     }
 

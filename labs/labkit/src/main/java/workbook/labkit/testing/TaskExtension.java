@@ -31,7 +31,7 @@ public final class TaskExtension implements TestExecutionExceptionHandler {
             notDone.setStackTrace(thrown.getStackTrace());
             throw notDone;
         }
-        if (thrown instanceof AssertionError) {
+        if (thrown instanceof AssertionError || isAwaitilityTimeout(thrown)) {
             String message = String.valueOf(thrown.getMessage()).strip();
             AssertionFailedError prefixed = thrown instanceof AssertionFailedError original && original.isExpectedDefined()
                     ? new AssertionFailedError(prefix + ": " + message, original.getExpected(), original.getActual(), thrown.getCause())
@@ -40,6 +40,11 @@ public final class TaskExtension implements TestExecutionExceptionHandler {
             throw prefixed;
         }
         throw thrown;
+    }
+
+    /** Awaitility's "condition not met in time" is an unmet expectation, not a crash: label it like one. */
+    private static boolean isAwaitilityTimeout(Throwable thrown) {
+        return thrown.getClass().getName().equals("org.awaitility.core.ConditionTimeoutException");
     }
 
     static Optional<LabSheet> sheet() {

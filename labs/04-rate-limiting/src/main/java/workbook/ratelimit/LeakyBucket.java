@@ -1,0 +1,36 @@
+package workbook.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Leaky bucket as a queue (Task 3): requests wait in a bucket of {@code capacity} places, and leave it
+ * one at a time, one every {@code leakInterval}, however fast they arrived. A request is in the bucket
+ * until its departure time has passed; when the bucket is full, the request is refused.
+ */
+public final class LeakyBucket {
+    private final int capacity;
+    private final Duration leakInterval;
+    private final Clock clock;
+
+    public LeakyBucket(int capacity, Duration leakInterval, Clock clock) {
+        if (capacity < 1 || leakInterval.isNegative() || leakInterval.isZero()) {
+            throw new IllegalArgumentException("a leaky bucket needs capacity >= 1 and a positive leak interval, got "
+                    + capacity + " and " + leakInterval);
+        }
+        this.capacity = capacity;
+        this.leakInterval = leakInterval;
+        this.clock = clock;
+    }
+
+    /**
+     * Puts a request of {@code clientKey} in the bucket. Returns the instant it leaves the bucket (the
+     * caller holds it until then; now, if the bucket was idle), or empty when the bucket is full.
+     */
+    public Optional<Instant> offer(String clientKey) {
+        throw new UnsupportedOperationException(
+                "Task 3: give each request a departure time one leak interval after the previous one (never before now); refuse when full");
+    }
+}

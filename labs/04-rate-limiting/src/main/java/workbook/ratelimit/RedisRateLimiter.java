@@ -1,0 +1,71 @@
+package workbook.ratelimit;
+
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+
+import java.time.Duration;
+
+/**
+ * One limit shared by every server, through Redis (Task 4), that still answers when Redis does not
+ * (Task 6). Each client has one counter, {@code rl:<policy>:<client>}, that lives for one window.
+ * <p>
+ * STARTER: this is the code the fleet runs today, the pattern found in many tutorials: INCR the
+ * counter, then, if it is new, EXPIRE it. It works until the process dies between the two commands
+ * (a crash, a deploy, a timeout): the counter is then never given a TTL, and once it passes the quota
+ * the client is refused forever (Task 4). It also waits as long as the connection lets it (10 s here)
+ * when Redis is slow or gone, and lets the error escape (Task 6).
+ */
+public final class RedisRateLimiter implements RateLimiter {
+
+    /**
+     * Runs between two Redis commands that belong to one decision, if the implementation has any.
+     * Tests make it throw to play "the process dies here". The atomic version has no such gap.
+     */
+    @FunctionalInterface
+    public interface BetweenCommands {
+        BetweenCommands NOTHING = key -> { };
+
+        void run(String key);
+    }
+
+    private final StatefulRedisConnection<String, String> connection;
+    private final Policy policy;
+    private final Duration timeout;
+    private final FailureMode failureMode;
+    private final BetweenCommands betweenCommands;
+
+    /**
+     * @param connection  this server's own connection to Redis
+     * @param timeout     the longest a decision may wait for Redis; after that, {@code failureMode} decides
+     * @param failureMode what to answer when Redis fails or is too slow
+     */
+    public RedisRateLimiter(StatefulRedisConnection<String, String> connection, Policy policy,
+                            Duration timeout, FailureMode failureMode) {
+        this(connection, policy, timeout, failureMode, BetweenCommands.NOTHING);
+    }
+
+    /** As above, with a hook that runs between two commands of one decision. */
+    public RedisRateLimiter(StatefulRedisConnection<String, String> connection, Policy policy,
+                            Duration timeout, FailureMode failureMode, BetweenCommands betweenCommands) {
+        this.connection = connection;
+        this.policy = policy;
+        this.timeout = timeout;
+        this.failureMode = failureMode;
+        this.betweenCommands = betweenCommands;
+    }
+
+    @Override
+    public Decision tryAcquire(String clientKey) {
+        String key = "rl:" + policy.name() + ":" + clientKey;
+        RedisCommands<String, String> redis = connection.sync();
+        long count = redis.incr(key);
+        betweenCommands.run(key); // a process can die right here...
+        if (count == 1) {
+            redis.pexpire(key, policy.windowMillis()); // ...and then this never runs
+        }
+        Duration untilWindowEnds = Duration.ofMillis(Math.max(0, redis.pttl(key)));
+        return count <= policy.quota()
+                ? Decision.allow(policy.quota() - count, untilWindowEnds, untilWindowEnds)
+                : Decision.reject(untilWindowEnds, untilWindowEnds);
+    }
+}

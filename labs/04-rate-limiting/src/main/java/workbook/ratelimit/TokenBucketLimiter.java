@@ -1,0 +1,42 @@
+package workbook.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Token bucket with lazy refill (Task 3). Each client has a bucket of up to {@code capacity} tokens,
+ * full at first; a request spends one token, and an empty bucket refuses. Tokens come back at
+ * {@code refillTokens} per {@code refillPeriod}, computed from the elapsed time when a request arrives
+ * (no timer thread), and never beyond {@code capacity}. Fractions of a token are never lost: two
+ * half-second refills of a one-token-per-second bucket make one token.
+ * {@link Decision#remaining()} is the whole tokens left; {@link Decision#retryAfter()} the time until
+ * the next whole token; {@link Decision#resetAfter()} the time until the bucket is full again.
+ */
+public final class TokenBucketLimiter implements RateLimiter {
+    private final long capacity;
+    private final long refillTokens;
+    private final long refillPeriodNanos;
+    private final Clock clock;
+
+    public TokenBucketLimiter(int capacity, int refillTokens, Duration refillPeriod, Clock clock) {
+        if (capacity < 1 || refillTokens < 1 || refillPeriod.isNegative() || refillPeriod.isZero()) {
+            throw new IllegalArgumentException("a token bucket needs capacity >= 1 and a positive refill rate, got capacity "
+                    + capacity + ", " + refillTokens + " tokens per " + refillPeriod);
+        }
+        this.capacity = capacity;
+        this.refillTokens = refillTokens;
+        this.refillPeriodNanos = refillPeriod.toNanos();
+        this.clock = clock;
+    }
+
+    /** The usual shape for an API: bursts of up to the quota, refilled at quota per window. */
+    public static TokenBucketLimiter forPolicy(Policy policy, Clock clock) {
+        return new TokenBucketLimiter(policy.quota(), policy.quota(), policy.window(), clock);
+    }
+
+    @Override
+    public Decision tryAcquire(String clientKey) {
+        throw new UnsupportedOperationException(
+                "Task 3: refill the bucket lazily from the time elapsed since the last request, capped at capacity, then spend a token");
+    }
+}

@@ -1,0 +1,49 @@
+package workbook.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Fixed window counter (Task 1): time is cut into windows of {@code policy.window()} aligned on the
+ * clock (12:00:00, 12:01:00, ...), and each client may make {@code quota} requests per window. One
+ * counter per client: cheap, and wrong at the window edge, where a client can spend a whole quota at
+ * the end of one window and another one at the start of the next.
+ */
+public final class FixedWindowLimiter implements RateLimiter {
+    private final Policy policy;
+    private final Clock clock;
+    private final Map<String, Window> windows = new HashMap<>();
+
+    /** The window a client is counting in (its number since the epoch) and the requests allowed in it. */
+    private static final class Window {
+        long number;
+        int count;
+    }
+
+    public FixedWindowLimiter(Policy policy, Clock clock) {
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized Decision tryAcquire(String clientKey) {
+        long now = clock.millis();
+        long windowMillis = policy.windowMillis();
+        long current = Math.floorDiv(now, windowMillis);
+        Duration untilWindowEnds = Duration.ofMillis((current + 1) * windowMillis - now);
+
+        Window window = windows.computeIfAbsent(clientKey, key -> new Window());
+        if (window.number != current) {
+            // A new window: the old count is simply forgotten (this map keeps one window per client).
+            window.number = current;
+            window.count = 0;
+        }
+        if (window.count >= policy.quota()) {
+            return Decision.reject(untilWindowEnds, untilWindowEnds);
+        }
+        window.count++;
+        return Decision.allow(policy.quota() - window.count, untilWindowEnds, untilWindowEnds);
+    }
+}

@@ -1,0 +1,81 @@
+package workbook.ratelimit;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Token bucket with lazy refill (Task 3). Each client has a bucket of up to {@code capacity} tokens,
+ * full at first; a request spends one token, and an empty bucket refuses. Tokens come back at
+ * {@code refillTokens} per {@code refillPeriod}, computed from the elapsed time when a request arrives:
+ * no timer, no thread, no work for idle clients. A quiet client saves up to {@code capacity} and may
+ * spend it in one burst; over a long run it gets the refill rate.
+ */
+public final class TokenBucketLimiter implements RateLimiter {
+    private final long capacity;
+    private final long refillTokens;
+    private final long refillPeriodNanos;
+    private final Clock clock;
+    private final Map<String, Bucket> buckets = new HashMap<>();
+
+    /**
+     * The bucket's level is kept in "units" of 1 / refillPeriodNanos of a token, so that refilling is
+     * exact integer arithmetic: {@code elapsedNanos * refillTokens} units arrive, and a token costs
+     * {@code refillPeriodNanos} units. A refill a few nanoseconds long never loses its fraction.
+     */
+    private static final class Bucket {
+        long units;
+        long refilledAtNanos;
+    }
+
+    public TokenBucketLimiter(int capacity, int refillTokens, Duration refillPeriod, Clock clock) {
+        if (capacity < 1 || refillTokens < 1 || refillPeriod.isNegative() || refillPeriod.isZero()) {
+            throw new IllegalArgumentException("a token bucket needs capacity >= 1 and a positive refill rate, got capacity "
+                    + capacity + ", " + refillTokens + " tokens per " + refillPeriod);
+        }
+        this.capacity = capacity;
+        this.refillTokens = refillTokens;
+        this.refillPeriodNanos = refillPeriod.toNanos();
+        this.clock = clock;
+    }
+
+    /** The usual shape for an API: bursts of up to the quota, refilled at quota per window. */
+    public static TokenBucketLimiter forPolicy(Policy policy, Clock clock) {
+        return new TokenBucketLimiter(policy.quota(), policy.quota(), policy.window(), clock);
+    }
+
+    @Override
+    public synchronized Decision tryAcquire(String clientKey) {
+        long now = nanos();
+        long fullUnits = capacity * refillPeriodNanos;
+        Bucket bucket = buckets.computeIfAbsent(clientKey, key -> {
+            Bucket fresh = new Bucket();
+            fresh.units = fullUnits;
+            fresh.refilledAtNanos = now;
+            return fresh;
+        });
+        // Lazy refill: add what the elapsed time is worth, but never more than the bucket holds.
+        // (Capping the elapsed time first keeps the multiplication from overflowing after long idle periods.)
+        long elapsed = Math.min(now - bucket.refilledAtNanos, fullUnits / refillTokens + 1);
+        bucket.units = Math.min(fullUnits, bucket.units + elapsed * refillTokens);
+        bucket.refilledAtNanos = now;
+
+        if (bucket.units < refillPeriodNanos) {
+            return Decision.reject(timeToRefill(refillPeriodNanos - bucket.units), timeToRefill(fullUnits - bucket.units));
+        }
+        bucket.units -= refillPeriodNanos;
+        long remaining = bucket.units / refillPeriodNanos;
+        return Decision.allow(remaining, timeToRefill(refillPeriodNanos - bucket.units), timeToRefill(fullUnits - bucket.units));
+    }
+
+    /** How long the refill takes to bring {@code missingUnits}, rounded up to the next nanosecond. */
+    private Duration timeToRefill(long missingUnits) {
+        return Duration.ofNanos(Math.max(0, (missingUnits + refillTokens - 1) / refillTokens));
+    }
+
+    private long nanos() {
+        var instant = clock.instant();
+        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+    }
+}
