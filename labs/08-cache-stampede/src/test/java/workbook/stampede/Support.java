@@ -1,0 +1,46 @@
+package workbook.stampede;
+
+import io.lettuce.core.api.sync.RedisCommands;
+import workbook.labkit.Redis;
+import workbook.labkit.testing.Concurrently;
+
+import java.util.List;
+
+/** Small helpers shared by the tests of this lab. */
+final class Support {
+    static final String KEY = "widgets:top";
+    static final String FIRST_VALUE = "widgets:top=gear,bolt,nut";
+
+    private Support() {
+    }
+
+    /** A Redis connection of its own, as each app instance would have. */
+    static RedisCommands<String, String> ownConnection(Redis redis) {
+        return redis.newClient().connect().sync();
+    }
+
+    /**
+     * Fails with the first error a caller saw. An UnsupportedOperationException (a task not started)
+     * is rethrown as it is, so the lab kit reports "Task N is not done yet".
+     */
+    static <T> List<T> valuesOrFail(List<Concurrently.Outcome<T>> outcomes) {
+        for (Concurrently.Outcome<T> outcome : outcomes) {
+            if (outcome.error() instanceof UnsupportedOperationException notDone) {
+                throw notDone;
+            }
+        }
+        for (Concurrently.Outcome<T> outcome : outcomes) {
+            if (!outcome.succeeded()) {
+                throw new AssertionError("caller " + outcome.caller() + " of " + outcomes.size() + " failed: "
+                        + outcome.error(), outcome.error());
+            }
+        }
+        return Concurrently.values(outcomes);
+    }
+
+    /** Median of the callers' latencies, in milliseconds. */
+    static double medianMillis(List<Long> nanos) {
+        List<Long> sorted = nanos.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2) / 1e6;
+    }
+}
