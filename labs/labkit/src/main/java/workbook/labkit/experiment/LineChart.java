@@ -114,8 +114,9 @@ public final class LineChart {
             svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>%n", LEFT, y, LEFT + plotWidth, y));
             svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">%s</text>%n", LEFT - 8, y + 4, format(value)));
         }
-        for (int i = 0; i <= 6; i++) {
-            double value = x0 + (x1 - x0) * i / 6;
+        // x ticks on round values (0, 1000, 2000... rather than 1, 834.2, 1667.3...)
+        double xStep = niceCeiling((x1 - x0) / 6);
+        for (double value = Math.ceil(x0 / xStep) * xStep; value <= x1 + xStep * 1e-9; value += xStep) {
             double x = px.applyAsDouble(value);
             svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\">%s</text>%n", x, TOP + plotHeight + 18, format(value)));
         }
