@@ -2,7 +2,6 @@ package workbook.stampede;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.Ticker;
 import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,14 +10,12 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
 import workbook.labkit.testing.Concurrently;
 import workbook.labkit.testing.CountingDataSource;
-import workbook.labkit.testing.MutableClock;
 import workbook.labkit.testing.Task;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,7 +25,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Caffeine's AsyncLoadingCache, the in-process cache most Java services use, held to the same
- * contract as the lab's SingleFlight (Task 2) and stale-while-rebuild (Task 4), on the same slow
+ * contract as the lab's SingleFlight (Task 2), on the same slow
  * PostgreSQL query. It shows that the library keeps the promises the lab teaches; each test carries
  * the task whose contract it checks.
  */
@@ -104,31 +101,5 @@ class CaffeineContractTest {
         assertThat(cache.get("fast").get(10, TimeUnit.SECONDS)).isEqualTo("fast");
         finish.countDown();
         assertThat(slow.get(20, TimeUnit.SECONDS)).isEqualTo("slow");
-    }
-
-    @Test
-    @Task(4)
-    void refreshAfterWriteServesTheOldValueWhileOneReloadRuns() {
-        MutableClock clock = MutableClock.startingAtEpochMinute();
-        java.util.concurrent.ExecutorService reloads = java.util.concurrent.Executors.newFixedThreadPool(2);
-        Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-        AsyncLoadingCache<String, String> cache = Caffeine.newBuilder()
-                .ticker(ticker)
-                .refreshAfterWrite(Duration.ofSeconds(10))  // fresh for 10 s...
-                .expireAfterWrite(Duration.ofSeconds(70))   // ...then served stale while one reload runs
-                .executor(reloads)
-                .buildAsync(widgets::load);
-        assertThat(cache.get("widgets:top").join()).isEqualTo("widgets:top=gear,bolt,nut");
-        db.jdbc().update("update widgets set sales = 40 where name = 'nut'");
-        clock.advance(Duration.ofSeconds(11));
-        database.reset();
-
-        List<Concurrently.Outcome<String>> outcomes = Concurrently.run(50, caller -> cache.get("widgets:top").join());
-
-        assertThat(Concurrently.values(outcomes)).as("values while the refresh runs: the old one, at once")
-                .hasSize(50).containsOnly("widgets:top=gear,bolt,nut");
-        await().atMost(Duration.ofSeconds(20)).until(() -> cache.get("widgets:top").join().equals("widgets:top=nut,gear,bolt"));
-        assertThat(database.count("pg_sleep")).as("reloads for 50 readers of a key due for refresh").isEqualTo(1);
-        reloads.shutdown();
     }
 }
