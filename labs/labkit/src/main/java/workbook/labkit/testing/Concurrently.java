@@ -9,7 +9,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.IntFunction;
 
 /**
  * Starts N callers at the same instant and collects what each got. Every caller waits on one latch
@@ -91,10 +90,5 @@ public final class Concurrently {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    /** Convenience for callers that need only their index. */
-    public static <T> List<Outcome<T>> each(int callers, IntFunction<T> call) {
-        return run(callers, call::apply);
     }
 }

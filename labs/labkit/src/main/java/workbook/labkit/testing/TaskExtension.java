@@ -4,7 +4,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
-import workbook.labkit.progress.LabSheet;
 import workbook.labkit.progress.Tasks;
 
 import java.util.Optional;
@@ -45,9 +44,5 @@ public final class TaskExtension implements TestExecutionExceptionHandler {
     /** Awaitility's "condition not met in time" is an unmet expectation, not a crash: label it like one. */
     private static boolean isAwaitilityTimeout(Throwable thrown) {
         return thrown.getClass().getName().equals("org.awaitility.core.ConditionTimeoutException");
-    }
-
-    static Optional<LabSheet> sheet() {
-        return Tasks.sheet();
     }
 }
