@@ -52,6 +52,7 @@ final class BatchCommand implements Callable<Integer> {
         Path submissions = folder.toAbsolutePath().normalize();
         Path reports = out != null ? out.toAbsolutePath() : submissions.resolveSibling(submissions.getFileName() + "-grades");
         Path work = common.work(course, "batch");
+        WorkLock.claim(work, "batch");
         List<Path> classpath = LabClasspath.load();
         PrintWriter err = spec.commandLine().getErr();
         Batch batch = new Batch(course, labs, work.resolve("submissions"), reports, new Links(links),

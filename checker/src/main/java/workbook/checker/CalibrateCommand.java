@@ -51,6 +51,7 @@ final class CalibrateCommand implements Callable<Integer> {
         Course course = common.course();
         List<Lab> labs = course.select(common.labs);
         Path work = common.work(course, "calibrate");
+        WorkLock.claim(work, "calibrate");
         Calibration calibration = new Calibration(course, common.runner(work.resolve("jvm-tmp")), work, spec.commandLine().getErr());
         List<Calibration.LabReport> reports = new ArrayList<>();
         for (Lab lab : labs) {

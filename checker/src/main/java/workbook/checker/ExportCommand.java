@@ -43,6 +43,7 @@ final class ExportCommand implements Callable<Integer> {
         Path folder;
         if (target.getFileName().toString().toLowerCase().endsWith(".zip")) {
             Path scratch = course.root().resolve("checker/target/work/export");
+            WorkLock.claim(scratch, "export");
             edition.writeZip(target, scratch, withWorkflow);
             folder = scratch.resolve("student-edition");
             out.println("Wrote " + target.toAbsolutePath() + " (" + course.labs().size() + " labs). Note: zip files keep no "

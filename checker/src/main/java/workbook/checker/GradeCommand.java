@@ -48,6 +48,7 @@ final class GradeCommand implements Callable<Integer> {
         List<Lab> labs = course.select(common.labs);
         String name = student != null ? student : Submission.nameOf(submission.toAbsolutePath().normalize());
         Path work = common.work(course, "grade").resolve(Submission.folderName(name));
+        WorkLock.claim(work, "grade");
         Path reports = out != null ? out : course.root().resolve("checker/target/grades").resolve(Submission.folderName(name));
         PrintWriter err = spec.commandLine().getErr();
         Submission opened = Submission.open(submission, name, work.resolve("submission"));

@@ -104,8 +104,23 @@ public final class TestJvm {
         long self = ProcessHandle.current().pid();
         ProcessHandle.allProcesses()
                 .filter(handle -> handle.pid() != self)
-                .filter(handle -> handle.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .filter(handle -> handle.info().commandLine().map(line -> names(line, marker)).orElse(false))
                 .forEach(ProcessHandle::destroyForcibly);
+    }
+
+    /** Whether the command line names the marker folder itself or a path inside it (not /slot-10 for /slot-1). */
+    static boolean names(String commandLine, String marker) {
+        for (int at = commandLine.indexOf(marker); at >= 0; at = commandLine.indexOf(marker, at + 1)) {
+            int after = at + marker.length();
+            if (after == commandLine.length()) {
+                return true;
+            }
+            char next = commandLine.charAt(after);
+            if (next == '/' || next == '\\' || next == ' ' || next == '"' || next == '\'' || next == ':' || next == ';') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Thread drain(InputStream stream, CappedText into, String name) {
