@@ -2,10 +2,6 @@ package workbook.scaling;
 
 import com.sun.net.httpserver.HttpServer;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -19,11 +15,7 @@ final class Downstream implements AutoCloseable {
     });
 
     Downstream() {
-        try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 128);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        server = Http.loopbackServer();
         server.createContext("/", exchange -> {
             exchange.getRequestBody().readAllBytes();
             byte[] body = "ok".getBytes();

@@ -55,7 +55,8 @@ class ScalingExperimentTest {
         chart.write(Experiment.output("02-scaling-direction-runway.svg"));
         for (int i = 0; i < options.size(); i++) {
             System.out.printf("%-45s cost $%,.0f  critical at month %s  month 7: %.0f%%%n", names.get(i),
-                    course.monthlyCost(options.get(i)), course.monthsUntilCritical(options.get(i)),
+                    course.monthlyCost(options.get(i)),
+                    course.monthsUntilCritical(options.get(i)).stream().mapToObj(String::valueOf).findFirst().orElse("never"),
                     100 * course.utilization(options.get(i), 7));
         }
     }
