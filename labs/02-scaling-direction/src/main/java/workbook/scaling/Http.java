@@ -13,13 +13,6 @@ import java.nio.charset.StandardCharsets;
 
 /** Small helpers shared by the servers of this lab (JDK HttpServer on loopback). */
 final class Http {
-    static {
-        // The JDK server writes a response's headers and body as two TCP segments; with Nagle's
-        // algorithm on, each keep-alive response then waits ~40 ms for the client's delayed ACK,
-        // noise that would blur the lab's measurements. Read once, when the first server starts.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private Http() {
     }
 

@@ -39,13 +39,6 @@ public final class ReverseProxy implements AutoCloseable {
             "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
     private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(5);
 
-    static {
-        // The JDK HTTP server writes the headers and the body of a response separately. Without
-        // TCP_NODELAY the body waits for the client's delayed ACK: about 40 ms added to every response.
-        // (Read when the first HttpServer starts in this JVM.)
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private final Routes routes;
     private final HttpServer server;
     private final ExecutorService handlers;

@@ -18,12 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * counted, so counts are client traffic only).
  */
 final class TestBackend implements AutoCloseable {
-    static {
-        // As in ReverseProxy: without TCP_NODELAY every response of the JDK HTTP server waits ~40 ms
-        // for a delayed ACK. Must be set before the first HttpServer of the JVM starts.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private final String name;
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool(runnable -> {

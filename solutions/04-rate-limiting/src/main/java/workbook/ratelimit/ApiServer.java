@@ -20,12 +20,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * It is complete; Task 5 is the {@link RateLimitFilter} it uses.
  */
 public final class ApiServer implements AutoCloseable {
-    static {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, each response then
-        // waits for the client's delayed ACK (about 40 ms). Read once, when the first server is created.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicInteger handled = new AtomicInteger();

@@ -10,12 +10,6 @@ import java.util.concurrent.Executor;
 
 /** Starts a JDK HTTP server on a free loopback port. Given. */
 public final class Loopback {
-    static {
-        // The JDK server writes headers and body separately; with Nagle's algorithm on, each
-        // keep-alive response then waits ~40 ms for a delayed ACK. Read once, when the first server starts.
-        System.setProperty("sun.net.httpserver.nodelay", "true");
-    }
-
     private Loopback() {
     }
 

@@ -27,8 +27,8 @@ import java.util.function.Function;
  * <p>Why not {@code com.sun.net.httpserver}: it writes the headers and the body of a response as two
  * TCP segments and only disables Nagle's algorithm when the JVM-wide property
  * {@code sun.net.httpserver.nodelay} is set, so every API call waits for the client's delayed ACK
- * (about 40 ms on Linux). Setting that property would silently change the labs' own HTTP servers
- * in the same JVM, and make them behave differently than with Docker's Toxiproxy.
+ * (about 40 ms on Linux). The lab kit does set it for test JVMs ({@code LoopbackHttpDefaults}), but
+ * this server must not depend on who started the JVM, and one write per response is simpler still.
  */
 final class HttpApiServer implements AutoCloseable {
     private static final int MAX_LINE_BYTES = 8 * 1024;
