@@ -39,8 +39,9 @@ final class WorkLock {
             }
             if (lock == null) {
                 channel.close();
+                String holder = holder(lockFile);
                 throw new UserError("Another checker is already running `" + command + "` in " + folder
-                        + (holder(lockFile).isEmpty() ? "" : " (" + holder(lockFile) + ")")
+                        + (holder.isEmpty() ? "" : " (" + holder + ")")
                         + ". Wait for it to finish, or give this one its own scratch folder with --work DIR.");
             }
             channel.truncate(0);
