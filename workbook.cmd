@@ -64,8 +64,10 @@ exit /b %ERRORLEVEL%
 :test
 call :findlab %2 || exit /b 2
 call :build || exit /b 2
+set "TASKOPT="
+if /i "%~3"=="--task" set "TASKOPT=-Dtask=%~4"
 pushd "%LAB%"
-call mvn -B test
+call mvn -B test %TASKOPT%
 set "RC=%ERRORLEVEL%"
 popd
 exit /b %RC%
@@ -73,7 +75,7 @@ exit /b %RC%
 :watch
 call :findlab %2 || exit /b 2
 call :classpath || exit /b 2
-java -cp "%CP%" workbook.labkit.launcher.Watch "%ROOT%\%LAB%" %3
+java -cp "%CP%" workbook.labkit.launcher.Watch "%ROOT%\%LAB%" %3 %4 %5
 exit /b %ERRORLEVEL%
 
 :hint
@@ -122,8 +124,8 @@ exit /b 0
 echo Usage: workbook [command]
 echo   (no command)       build, run every lab's tests once, and show where you stand
 echo   status             every lab: tasks done and left, points, hints used, the next task
-echo   test NN            run one lab's tests (the same as mvn test in labs\NN-slug)
-echo   watch NN [--poll]  rerun the lab's tests each time you save a file in its src\main\java
+echo   test NN [--task N] run one lab's tests (the same as mvn test in labs\NN-slug; with --task, one task's)
+echo   watch NN [--poll] [--task N]  rerun on every save in src\main\java, the current task first
 echo   hint NN [task]     the next hint for the current task (or the task given)
 echo   doctor             check Java, Maven, Docker, the servers, ports and disk space
 echo   reset NN [--yes]   put the lab's starter code back (your code is backed up first)
