@@ -33,6 +33,10 @@ final class ApiRoutes implements Function<Request, Response> {
     static final String VERSION = "2.12.0";
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new GoJson.HtmlSafeEscapes());
+    }
     private static final String TEXT = "text/plain; charset=utf-8";
     /** Each route and the methods it answers, as api.go registers them. */
     private static final Map<String, Set<String>> ROUTES = Map.of(

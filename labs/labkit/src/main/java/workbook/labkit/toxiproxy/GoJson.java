@@ -1,12 +1,39 @@
 package workbook.labkit.toxiproxy;
 
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** Numbers written the way Go's encoding/json writes them, where that differs from Java. */
+/** JSON written the way Go's encoding/json writes it, where that differs from Jackson's defaults. */
 final class GoJson {
     private GoJson() {
+    }
+
+    /** Go escapes {@code < > &} and the line and paragraph separators in strings ({@code \\u003c}), so JSON is safe in HTML. */
+    static final class HtmlSafeEscapes extends CharacterEscapes {
+        private static final long serialVersionUID = 1L;
+        private final int[] escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+
+        HtmlSafeEscapes() {
+            escapes['<'] = CharacterEscapes.ESCAPE_CUSTOM;
+            escapes['>'] = CharacterEscapes.ESCAPE_CUSTOM;
+            escapes['&'] = CharacterEscapes.ESCAPE_CUSTOM;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            boolean goEscapes = ch == '<' || ch == '>' || ch == '&' || ch == 0x2028 || ch == 0x2029;
+            return goEscapes ? new SerializedString(String.format("\\u%04x", ch)) : null; // lower-case hex, as Go
+        }
     }
 
     /**

@@ -8,8 +8,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -267,16 +265,46 @@ final class HttpApiServer implements AutoCloseable {
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /**
+     * The path of the request target, percent-decoded. As lenient as Go's parser: characters such as
+     * {@code <} or {@code &} may come unencoded (the Java client puts proxy names into paths as they are).
+     */
     private static String decodedPath(String target) throws MalformedRequest {
-        try {
-            String path = new URI(target).getPath();
-            if (path == null || !path.startsWith("/")) {
-                throw new MalformedRequest(400, "malformed request target");
+        int end = target.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = target.indexOf(stop);
+            if (at >= 0) {
+                end = Math.min(end, at);
             }
-            return path;
-        } catch (URISyntaxException e) {
+        }
+        String raw = target.substring(0, end);
+        if (raw.matches("(?i)https?://[^/]*/.*")) { // absolute form, as proxies send it
+            raw = raw.substring(raw.indexOf('/', raw.indexOf("//") + 2));
+        }
+        if (!raw.startsWith("/")) {
             throw new MalformedRequest(400, "malformed request target");
         }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.ISO_8859_1));
+                continue;
+            }
+            int hex = i + 2 < raw.length() ? hexByte(raw.charAt(i + 1), raw.charAt(i + 2)) : -1;
+            if (hex < 0) {
+                throw new MalformedRequest(400, "malformed percent-encoding in request target");
+            }
+            bytes.write(hex);
+            i += 2;
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hexByte(char high, char low) {
+        int h = Character.digit(high, 16);
+        int l = Character.digit(low, 16);
+        return h < 0 || l < 0 ? -1 : h * 16 + l;
     }
 
     // ---- writing ---------------------------------------------------------------------------------

@@ -110,6 +110,13 @@ class ToxiproxyConformanceTest extends ToxiproxyServerTestBase {
     }
 
     @Test
+    void stringsAreEscapedForHtmlAsGoDoes() throws Exception {
+        client.createProxy("a<b>&c", "127.0.0.1:0", echoUpstream().address());
+
+        assertThat(send("GET", "/proxies", null).body()).contains("{\"a\\u003cb\\u003e\\u0026c\":{\"name\":\"a\\u003cb\\u003e\\u0026c\"");
+    }
+
+    @Test
     void aDisabledProxyKeepsItsListenAddressAsGivenUntilItListens() throws Exception {
         int port = freePort();
         TestUpstream upstream = echoUpstream();
