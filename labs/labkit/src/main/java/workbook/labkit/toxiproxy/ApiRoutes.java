@@ -33,10 +33,6 @@ final class ApiRoutes implements Function<Request, Response> {
     static final String VERSION = "2.12.0";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-
-    static {
-        JSON.getFactory().setCharacterEscapes(new GoJson.HtmlSafeEscapes());
-    }
     private static final String TEXT = "text/plain; charset=utf-8";
     /** Each route and the methods it answers, as api.go registers them. */
     private static final Map<String, Set<String>> ROUTES = Map.of(
@@ -47,6 +43,10 @@ final class ApiRoutes implements Function<Request, Response> {
             "/proxies/{proxy}", Set.of("GET", "POST", "PATCH", "DELETE"),
             "/proxies/{proxy}/toxics", Set.of("GET", "POST"),
             "/proxies/{proxy}/toxics/{toxic}", Set.of("GET", "POST", "PATCH", "DELETE"));
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new GoJson.HtmlSafeEscapes());
+    }
 
     private final ProxyRegistry registry;
     private final RequestIds requestIds = new RequestIds();
