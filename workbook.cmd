@@ -21,6 +21,7 @@ if /i "%CMD%"=="hint" goto :hint
 if /i "%CMD%"=="doctor" goto :doctor
 if /i "%CMD%"=="reset" goto :reset
 if /i "%CMD%"=="solution" goto :solution
+if /i "%CMD%"=="toxiproxy" goto :toxiproxy
 if /i "%CMD%"=="verify" goto :verify
 echo workbook: unknown command '%CMD%'.
 goto :usage_error
@@ -116,6 +117,11 @@ if /i not "%~4"=="--yes" (
 git diff --no-index -- "%LAB%/src/main/java" "solutions/%SLUG%/src/main/java"
 exit /b 0
 
+:toxiproxy
+call :classpath || exit /b 2
+java -cp "%CP%" workbook.labkit.toxiproxy.ToxiproxyMain %2 %3 %4 %5
+exit /b %ERRORLEVEL%
+
 :verify
 call mvn -B verify -Pcalibrate || exit /b 1
 exit /b 0
@@ -130,6 +136,7 @@ echo   hint NN [task]     the next hint for the current task (or the task given)
 echo   doctor             check Java, Maven, Docker, the servers, ports and disk space
 echo   reset NN [--yes]   put the lab's starter code back (your code is backed up first)
 echo   solution NN --diff [--yes]  how your code differs from the reference solution
+echo   toxiproxy [--host 127.0.0.1] [--port 8474]  run the lab kit's Toxiproxy on its own, until Ctrl+C
 echo   verify             the full check: build, lab kit tests, calibration
 exit /b 0
 
