@@ -25,15 +25,52 @@ public final class MavenPit implements PitRunner {
         this.course = course;
     }
 
-    /** The solution modules resolve the lab kit from the Maven repository: install the current one. */
+    /**
+     * The solution modules resolve the lab kit from the Maven repository: install the current one,
+     * unless the one installed there is newer than the lab kit's sources (replacing a jar that running
+     * test JVMs have open, say another mutate run's, would break them).
+     */
     @Override
     public void prepare() throws IOException, InterruptedException {
+        if (labKitInstalled()) {
+            return;
+        }
         List<String> command = mvn();
         command.addAll(List.of("-q", "-f", course.root().resolve("pom.xml").toString(), "install", "-DskipTests",
                 "-pl", "labs/labkit", "-am"));
         Path log = course.root().resolve("checker/target/work/mutate/labkit-install.log");
         Files.createDirectories(log.getParent());
         execute(command, log, "installing the lab kit");
+    }
+
+    private boolean labKitInstalled() throws IOException {
+        Path jar = repository().resolve("scalingapis/labkit/1.0-SNAPSHOT/labkit-1.0-SNAPSHOT.jar");
+        if (!Files.isRegularFile(jar)) {
+            return false;
+        }
+        java.nio.file.attribute.FileTime installed = Files.getLastModifiedTime(jar);
+        Path labkit = course.root().resolve("labs/labkit");
+        try (java.util.stream.Stream<Path> sources = java.util.stream.Stream.concat(Files.walk(labkit.resolve("src/main")),
+                java.util.stream.Stream.of(labkit.resolve("pom.xml"), course.root().resolve("pom.xml")))) {
+            return sources.filter(Files::isRegularFile).allMatch(file -> {
+                try {
+                    return Files.getLastModifiedTime(file).compareTo(installed) < 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        }
+    }
+
+    /** The local Maven repository mvn will use: -Dmaven.repo.local here or in MAVEN_OPTS, else ~/.m2/repository. */
+    private static Path repository() {
+        String given = System.getProperty("maven.repo.local");
+        if (given == null || given.isBlank()) {
+            java.util.regex.Matcher inOptions = java.util.regex.Pattern.compile("-Dmaven\\.repo\\.local=(\\S+)")
+                    .matcher(String.valueOf(System.getenv("MAVEN_OPTS")));
+            given = inOptions.find() ? inOptions.group(1) : null;
+        }
+        return given != null ? Path.of(given) : Path.of(System.getProperty("user.home"), ".m2", "repository");
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class Mutation {
     /** Runs PIT twice on the lab and writes its report. */
     public MutationReport measure(Lab lab, long budgetMillis) throws Exception {
         if (!prepared) {
-            progress.println("mutate: installing the current lab kit into the Maven repository...");
+            progress.println("mutate: making sure the Maven repository holds the current lab kit...");
             progress.flush();
             pit.prepare();
             prepared = true;
