@@ -27,7 +27,7 @@ import java.util.concurrent.Callable;
                 + "writes checker/mutation/NN-slug.md and .json. Labs whose committed report measured the current inputs are skipped "
                 + "(--force runs them anyway). Exits 1 when a lab is under the bar.",
                 "With --check (the CI gate): exits 1 when a lab not listed in checker/mutation/BELOW_BAR is under the bar, or when a "
-                        + "report was missing or stale (it is measured again and written: commit it)."})
+                        + "report was missing or stale (it is measured again and written: commit it). A lab listed in BELOW_BAR that has no report yet is not measured."})
 final class MutateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -73,9 +73,14 @@ final class MutateCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Mutation mutation = new Mutation(course, runners.apply(course), scratch, err, Version.current());
         long budgetMillis = budget.toMillis();
+        BelowBar belowBar = BelowBar.read(Mutation.reportFolder(course).resolve("BELOW_BAR"));
         List<Row> rows = new ArrayList<>();
         for (Lab lab : selected) {
             Optional<Mutation.Stamp> committed = mutation.committed(lab);
+            if (check && committed.isEmpty() && belowBar.lists(lab.id())) {
+                rows.add(new Row(lab, "not measured", null));
+                continue;
+            }
             boolean current = committed.isPresent() && committed.get().inputsHash().equals(mutation.currentHash(lab, budgetMillis));
             if (current && !force) {
                 rows.add(new Row(lab, "up to date", committed.get()));
@@ -87,12 +92,17 @@ final class MutateCommand implements Callable<Integer> {
                     report.publicAndHidden().strength(), report.publicAndHidden().survivors().size(),
                     report.publicAndHidden().total().timedOut(), report.minutes())));
         }
-        BelowBar belowBar = BelowBar.read(Mutation.reportFolder(course).resolve("BELOW_BAR"));
         List<String> failures = new ArrayList<>();
         List<String> notes = new ArrayList<>();
         TextTable table = new TextTable("lab", "strength public", "public+hidden", "survivors", "timed out", "minutes", "verdict", "report");
         for (Row row : rows) {
             Mutation.Stamp stamp = row.stamp();
+            if (stamp == null) {
+                table.row(row.lab().id(), "-", "-", "-", "-", "-", "-", row.state());
+                notes.add(row.lab().id() + " has no report yet and is listed in checker/mutation/BELOW_BAR ("
+                        + belowBar.labs().get(row.lab().id()) + "): run ./checker/grade mutate --lab " + row.lab().number() + " and commit it");
+                continue;
+            }
             table.row(row.lab().id(), percent(stamp.publicStrength()), percent(stamp.hiddenStrength()), stamp.survivors(),
                     stamp.timedOut(), String.format(Locale.ROOT, "%.1f", stamp.minutes()), stamp.passed() ? "PASS" : "FAIL", row.state());
             String report = "checker/mutation/" + row.lab().id() + ".md";

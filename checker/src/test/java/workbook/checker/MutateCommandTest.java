@@ -113,6 +113,25 @@ class MutateCommandTest {
     }
 
     @Test
+    void theGateLeavesAListedLabWithoutAReportUnmeasured() throws Exception {
+        Path course = Fixtures.course(temp);
+        MutateCommand.runners = ignored -> fakePit;
+        Fixtures.write(course.resolve("checker/mutation/BELOW_BAR"), "01-counter 2026-12-01 not measured yet\n");
+
+        Fixtures.Run check = Fixtures.checker("mutate", "--check", "--root", course.toString(), "--work", temp.resolve("work").toString());
+
+        assertThat(check.code()).as(check.toString()).isZero();
+        assertThat(runs).isEmpty();
+        assertThat(check.out()).contains("not measured", "01-counter has no report yet", "./checker/grade mutate --lab 01");
+
+        Fixtures.write(course.resolve("checker/mutation/BELOW_BAR"), "# nothing listed\n");
+        Fixtures.Run unlisted = Fixtures.checker("mutate", "--check", "--root", course.toString(), "--work", temp.resolve("work").toString());
+        assertThat(unlisted.code()).as("an unlisted lab without a report is measured, and the new report must be committed").isEqualTo(1);
+        assertThat(unlisted.out()).contains("was missing");
+        assertThat(runs).hasSize(2);
+    }
+
+    @Test
     void forceMeasuresAnUpToDateLabAgain() throws Exception {
         Path course = Fixtures.course(temp);
         MutateCommand.runners = ignored -> fakePit;
