@@ -150,8 +150,16 @@ class GradeTest {
 
         assertThat(lab.get("pointsEarned").asInt()).isEqualTo(40);
         assertThat(lab.get("testChanges").get("changed").get(0).asText()).isEqualTo("src/test/java/fixture/counter/LimitTest.java");
-        assertThat(temp.resolve("reports/feedback.md")).content().contains("### Test files you changed")
+        assertThat(temp.resolve("reports/feedback.md")).content().contains("### Test and given files you changed")
                 .contains("- changed: `src/test/java/fixture/counter/LimitTest.java`");
+    }
+
+    @Test
+    void aCopyOfAGivenClassIsLeftOutAndTheCoursesCopyIsUsed() throws IOException {
+        JsonNode lab = lab(grade(Fixtures.submission("given-copy", temp)));
+
+        assertThat(lab.get("pointsEarned").asInt()).as("the student's Counters would give every counter a limit of 0").isEqualTo(100);
+        assertThat(lab.get("notes").toString()).contains("labs/01-counter/src/main/java/fixture/counter/Counters.java is a copy of a given class");
     }
 
     @Test
