@@ -47,7 +47,7 @@ public final class CommonOptions {
     }
 
     public Path work(Course course, String command) {
-        Path base = work != null ? work.toAbsolutePath() : course.root().resolve("checker/target/work");
+        Path base = (work != null ? work.toAbsolutePath() : course.root().resolve("checker/target/work")).normalize();
         return base.resolve(command);
     }
 

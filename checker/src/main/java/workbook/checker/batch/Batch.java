@@ -125,10 +125,11 @@ public final class Batch {
         } catch (UserError unreadable) {
             say(student, "unreadable: " + unreadable.getMessage());
             report = grader.unreadable(student, source, unreadable.getMessage(), labs);
+        } finally {
+            LabRun.deleteTree(scratch); // the unpacked copy goes, whatever happened
         }
         Reports.write(report, reportFolder(student), links);
         say(student, report.pointsEarned() + "/" + report.pointsPossible() + " points");
-        LabRun.deleteTree(scratch);
     }
 
     /** Submissions by student name: every folder, .zip and .bundle in the folder. */

@@ -102,6 +102,13 @@ public final class Grader {
             return new GradeReport.LabGrade(lab.id(), sheet.title(), "missing", 0, sheet.totalPoints(), null, notes, changes,
                     testSetHash(lab), 0, sheetPath(lab), slidesPath(lab), tasks(sheet, List.of()), List.of());
         }
+        String linkProblem = submission.linkProblem(lab.id());
+        if (linkProblem != null) {
+            say(submission, lab, "refused: " + linkProblem);
+            notes.add(linkProblem);
+            return new GradeReport.LabGrade(lab.id(), sheet.title(), "refused", 0, sheet.totalPoints(), null, notes, changes,
+                    testSetHash(lab), 0, sheetPath(lab), slidesPath(lab), tasks(sheet, List.of()), List.of());
+        }
         List<LabRun.TestRoot> tests = new ArrayList<>();
         tests.add(new LabRun.TestRoot(lab.publicTests(), Origin.PUBLIC));
         lab.hiddenTests().ifPresent(dir -> tests.add(new LabRun.TestRoot(dir, Origin.HIDDEN)));

@@ -1,7 +1,6 @@
 package workbook.checker.run;
 
 import workbook.checker.course.Lab;
-import workbook.labkit.progress.LabResults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -26,13 +25,15 @@ import java.util.stream.Stream;
  * Compiles one lab (some code plus a set of tests) and runs its tests in JVMs of their own.
  * Calibration runs the starter and the solution through it; grading runs a student's code.
  * <p>
- * A JVM that ends early (System.exit, Runtime.halt, a crash) loses only the test it was running:
- * the tests it never reached run in a new JVM. A JVM that outlives the lab's wall-clock limit is
+ * Results come only from the checker's own runner in the test JVM, as signed records on its
+ * standard output ({@link ResultChannel}); a test the checker planned and received no result for
+ * counts as an error. A JVM that ends early (System.exit, Runtime.halt, a crash) loses only the
+ * test it was running: the tests it never reached run in a new JVM. A JVM that outlives the lab's wall-clock limit is
  * killed with everything it started, and what it had not run is reported as not run.
  */
 public final class LabRun {
     private static final Pattern TASK_ANNOTATION = Pattern.compile("@Task\\s*\\(\\s*(?:value\\s*=\\s*)?(\\d+)\\s*\\)");
-    private static final String CONTINUE_RUNNER = "workbook.checker.runner.ContinueRunner";
+    private static final String RUNNER = "workbook.checker.runner.ReportingRunner";
     /** Below this much time left, starting another JVM is pointless. */
     private static final Duration MINIMUM_ATTEMPT = Duration.ofSeconds(2);
 
@@ -207,38 +208,69 @@ public final class LabRun {
                 stopReason = "the lab's time limit of " + seconds(limits.labTimeout()) + " ran out before it could run";
                 break;
             }
-            Path resultsFile = runDir.resolve("results-" + attempt + ".json");
             List<String> command = attempt == 1
-                    ? command(prepared, resultsFile, null, "workbook.labkit.progress.LabRunner", prepared.testClasses().toString())
-                    : command(prepared, resultsFile, runnerFolder(runDir), CONTINUE_RUNNER, idsFile(runDir, attempt, remaining).toString());
-            TestJvm.Exit exit = TestJvm.run(command, runDir, TestJvm.environment(), left, limits.outputLimit(), scratch.toString());
-            LabResults written = readResults(resultsFile);
-            List<LabResults.TestResult> reported = written == null ? List.of() : written.tests();
+                    ? command(prepared, runnerFolder(runDir), "classes", prepared.testClasses().toString())
+                    : command(prepared, runnerFolder(runDir), "ids", idsFile(runDir, attempt, remaining).toString());
+            ResultChannel channel = new ResultChannel();
+            TestJvm.Exit exit = TestJvm.run(command, runDir, TestJvm.environment(), left, limits.outputLimit(), scratch.toString(), channel);
+            if (channel.forged() > 0) {
+                notes.add("The code under test printed " + channel.forged() + " line(s) made to look like test results; they were ignored.");
+            }
+            if (channel.tampered()) {
+                // Records went missing from the pipe: only code reading the checker's channel does that.
+                notes.add("Test results were taken from the checker's channel or replayed; every test of this run counts as an error.");
+                for (PlannedTest test : prepared.plan()) {
+                    results.put(test.id(), planned(test, prepared, Status.ERROR, "the run's results were tampered with"));
+                }
+                remaining = List.of();
+                stopReason = "done";
+                break;
+            }
             String runningAtEnd = null;
-            for (LabResults.TestResult result : reported) {
-                TestOutcome outcome = outcome(result, prepared.origins());
-                if (result.status() == LabResults.Status.RUNNING) {
-                    runningAtEnd = result.displayName();
+            Map<String, TestOutcome> ofAttempt = new LinkedHashMap<>();
+            for (ResultChannel.Record record : channel.records()) {
+                PlannedTest test = prepared.plan().stream().filter(planned -> planned.covers(record.id())).findFirst().orElse(null);
+                if (test == null) {
+                    continue; // the plan is the checker's own: nothing outside it is scored
+                }
+                TestOutcome earlier = ofAttempt.get(record.id());
+                TestOutcome outcome = outcome(record, test, prepared.origins());
+                switch (record.kind()) {
+                    case "started" -> ofAttempt.put(record.id(), outcome.with(null, null));
+                    case "finished", "skipped" -> ofAttempt.put(record.id(), outcome);
+                    case "container-failed" -> {
+                        if (earlier == null || earlier.status() == null || earlier.status() == Status.PASSED) {
+                            ofAttempt.put(record.id(), outcome);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            for (Map.Entry<String, TestOutcome> entry : ofAttempt.entrySet()) {
+                TestOutcome outcome = entry.getValue();
+                if (outcome.status() == null) {
+                    runningAtEnd = outcome.displayName();
                     outcome = exit.timedOut()
                             ? outcome.with(Status.TIMEOUT, "stopped when the lab's time limit of " + seconds(limits.labTimeout())
                             + " ran out: it was still running (an endless loop, or waiting for something that never comes)")
                             : outcome.with(Status.ERROR, "the test JVM ended during this test (exit code " + exit.code()
                             + "): System.exit, Runtime.halt or a crash stops every test in the JVM (the checker ran the tests after it in a new one)");
                 }
-                results.put(result.uniqueId(), outcome);
+                results.put(entry.getKey(), outcome);
             }
             remaining = prepared.plan().stream().filter(test -> results.keySet().stream().noneMatch(test::covers)).toList();
             if (exit.timedOut()) {
                 notes.add("The lab's wall-clock limit of " + seconds(limits.labTimeout()) + " ran out"
                         + (runningAtEnd == null ? "" : " during " + runningAtEnd) + "; the test JVM and everything it started were stopped.");
                 stopReason = "the lab's time limit of " + seconds(limits.labTimeout()) + " ran out before it could run";
-            } else if (written != null && written.finished()) {
+            } else if (channel.ended()) {
                 stopReason = remaining.isEmpty() ? "done" : "the test JVM did not run it";
             } else {
                 notes.add("The test JVM ended early (exit code " + exit.code() + ")"
                         + (runningAtEnd == null ? "" : " during " + runningAtEnd) + ".");
-                if (reported.isEmpty()) {
-                    notes.add("It wrote no results. Its last output:\n" + exit.outputTail(2000));
+                if (ofAttempt.isEmpty()) {
+                    notes.add("It reported no results. Its last output:\n" + exit.outputTail(2000));
                     stopReason = "the test JVM ended (exit code " + exit.code() + ") before it could run";
                 } else if (remaining.isEmpty()) {
                     stopReason = "done";
@@ -246,53 +278,58 @@ public final class LabRun {
             }
         }
         for (PlannedTest test : remaining) {
-            results.put(test.id(), new TestOutcome(test.id(), test.className(), test.methodName(), test.displayName(), test.task(),
-                    Status.ERROR, "did not run: " + stopReason, 0, null, prepared.origins().getOrDefault(test.topLevelClass(), Origin.PUBLIC)));
+            results.put(test.id(), planned(test, prepared, Status.ERROR, "did not run: " + stopReason));
         }
         tests.addAll(results.values());
         return new Outcome(prepared, List.copyOf(tests), List.copyOf(notes), elapsed(start));
     }
 
-    private List<String> command(Prepared prepared, Path resultsFile, Path runner, String mainClass, String argument) {
+    private static TestOutcome planned(PlannedTest test, Prepared prepared, Status status, String message) {
+        return new TestOutcome(test.id(), test.className(), test.methodName(), test.displayName(), test.task(),
+                status, message, 0, null, prepared.origins().getOrDefault(test.topLevelClass(), Origin.PUBLIC));
+    }
+
+    private List<String> command(Prepared prepared, Path runner, String mode, String argument) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:+UseSerialGC"); // small heaps, fewer threads: the machine may be grading several labs
+        command.add("-XX:+DisableAttachMechanism"); // no agent can be attached to read the runner's secret
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Djava.io.tmpdir=" + scratch);
-        command.add("-Dworkbook.lab.dir=" + prepared.spec().lab().dir().toAbsolutePath());
-        command.add("-Dworkbook.results=" + resultsFile.toAbsolutePath());
         if (limits.testTimeout() != null) {
             // JUnit reads configuration parameters from system properties before junit-platform.properties.
             command.add("-Djunit.jupiter.execution.timeout.default=" + limits.testTimeout().toMillis() + " ms");
         }
         List<Path> classpath = new ArrayList<>();
-        if (runner != null) {
-            classpath.add(runner);
-        }
+        classpath.add(runner);
         classpath.addAll(prepared.classpath());
         command.add("-cp");
         command.add(classpath.stream().map(path -> path.toAbsolutePath().toString()).collect(Collectors.joining(java.io.File.pathSeparator)));
-        command.add(mainClass);
+        command.add(RUNNER);
+        command.add(mode);
         command.add(argument);
         return command;
     }
 
-    /** A folder holding only the ContinueRunner class, copied from the checker. */
+    /** A folder holding only the runner's classes, copied from the checker. */
     private static Path runnerFolder(Path runDir) throws IOException {
-        String resource = "/" + CONTINUE_RUNNER.replace('.', '/') + ".class";
-        Path target = runDir.resolve("runner").resolve(resource.substring(1));
-        if (!Files.exists(target)) {
-            Files.createDirectories(target.getParent());
-            try (InputStream in = LabRun.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("the checker's " + resource + " is missing from its build");
+        Path folder = runDir.resolve("runner");
+        for (String name : List.of(RUNNER, RUNNER + "$Reporter")) {
+            String resource = "/" + name.replace('.', '/') + ".class";
+            Path target = folder.resolve(resource.substring(1));
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                try (InputStream in = LabRun.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the checker's " + resource + " is missing from its build");
+                    }
+                    Files.copy(in, target);
                 }
-                Files.copy(in, target);
             }
         }
-        return runDir.resolve("runner");
+        return folder;
     }
 
     private static Path idsFile(Path runDir, int attempt, List<PlannedTest> tests) throws IOException {
@@ -301,29 +338,23 @@ public final class LabRun {
         return file;
     }
 
-    private static LabResults readResults(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
-        try {
-            return LabResults.read(file);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
-    }
-
-    private static TestOutcome outcome(LabResults.TestResult result, Map<String, Origin> origins) {
-        Status status = switch (result.status()) {
-            case PASSED -> Status.PASSED;
-            case FAILED -> Status.FAILED;
-            case TIMEOUT -> Status.TIMEOUT;
-            case SKIPPED -> Status.SKIPPED;
-            case ERROR, RUNNING -> Status.ERROR;
+    /** A record as an outcome; the class, method and task come from the checker's own plan. */
+    private static TestOutcome outcome(ResultChannel.Record record, PlannedTest test, Map<String, Origin> origins) {
+        Status status = switch (record.status()) {
+            case "PASSED" -> Status.PASSED;
+            case "FAILED" -> Status.FAILED;
+            case "TIMEOUT" -> Status.TIMEOUT;
+            case "SKIPPED" -> Status.SKIPPED;
+            default -> Status.ERROR;
         };
-        String message = result.status() == LabResults.Status.SKIPPED ? "skipped: " + result.message() : result.message();
-        return new TestOutcome(result.uniqueId(), result.className(), result.methodName(), result.displayName(), result.task(),
-                status, message, result.durationMillis(), result.output(),
-                origins.getOrDefault(TestPlan.topLevel(result.className()), Origin.PUBLIC));
+        String message = record.message().isEmpty() ? null : record.message();
+        if (status == Status.SKIPPED) {
+            message = "skipped: " + message;
+        }
+        String display = record.display().isEmpty() ? test.displayName() : record.display();
+        return new TestOutcome(record.id(), test.className(), test.methodName(), display, test.task(), status, message,
+                record.millis(), record.output().isEmpty() ? null : record.output(),
+                origins.getOrDefault(test.topLevelClass(), Origin.PUBLIC));
     }
 
     /** Which test root each top-level test class comes from, by its file's path. */
