@@ -5,6 +5,7 @@ import workbook.checker.course.Course;
 import workbook.checker.course.Lab;
 import workbook.checker.run.LabRun;
 import workbook.checker.run.Origin;
+import workbook.checker.run.Policy;
 import workbook.checker.run.TestOutcome;
 import workbook.labkit.progress.LabResults;
 import workbook.labkit.progress.LabSheet;
@@ -124,6 +125,15 @@ public final class Grader {
             return new GradeReport.LabGrade(lab.id(), sheet.title(), "not compiling", 0, sheet.totalPoints(),
                     prepared.compilerMessages(), notes, changes, testSetHash(lab), seconds(start), sheetPath(lab), slidesPath(lab),
                     tasks(sheet, List.of()), List.of());
+        }
+        List<Policy.Violation> violations = Policy.check(prepared.work().resolve("main-classes"), lab.givenSources(),
+                prepared.classpath(), lab.hiddenDir());
+        if (!violations.isEmpty()) {
+            say(submission, lab, "breaks the bytecode policy: 0/" + sheet.totalPoints());
+            notes.add("Your code uses what grading does not allow, so no test ran and the lab scores 0. Remove each of these calls:");
+            violations.forEach(violation -> notes.add("  " + violation.describe()));
+            return new GradeReport.LabGrade(lab.id(), sheet.title(), "refused by the policy", 0, sheet.totalPoints(), null, notes, changes,
+                    testSetHash(lab), seconds(start), sheetPath(lab), slidesPath(lab), tasks(sheet, List.of()), List.of());
         }
         say(submission, lab, "running " + prepared.plan().size() + " tests");
         LabRun.Outcome outcome = runner.run(prepared, 1);
