@@ -54,9 +54,10 @@ final class BatchCommand implements Callable<Integer> {
         Path work = common.work(course, "batch");
         WorkLock.claim(work, "batch");
         List<Path> classpath = LabClasspath.load();
+        workbook.checker.run.Sandbox sandbox = common.sandbox();
         PrintWriter err = spec.commandLine().getErr();
         Batch batch = new Batch(course, labs, work.resolve("submissions"), reports, new Links(links),
-                slot -> new LabRun(classpath, common.limits(), work.resolve("jvm-tmp/slot-" + slot)), err);
+                slot -> new LabRun(classpath, common.limits(), work.resolve("jvm-tmp/slot-" + slot), sandbox), err);
         Batch.Summary summary = batch.run(submissions, parallel, regrade);
         PrintWriter output = spec.commandLine().getOut();
         output.printf("%nGraded %d, already graded before %d, failed %d. Gradebook: %s%n", summary.graded().size(),

@@ -88,7 +88,7 @@ public final class Grader {
         int earned = grades.stream().mapToInt(GradeReport.LabGrade::pointsEarned).sum();
         int possible = grades.stream().mapToInt(GradeReport.LabGrade::pointsPossible).sum();
         return new GradeReport(Version.current(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), student, source, kind, status, problem,
-                earned, possible, Math.round(seconds * 10) / 10.0, combinedHash(grades), List.copyOf(grades));
+                earned, possible, Math.round(seconds * 10) / 10.0, combinedHash(grades), List.copyOf(grades), runner.isolation());
     }
 
     private GradeReport.LabGrade gradeLab(Submission submission, Lab lab) throws IOException {

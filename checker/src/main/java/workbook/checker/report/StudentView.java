@@ -19,7 +19,8 @@ public final class StudentView {
     public static GradeReport of(GradeReport report) {
         List<GradeReport.LabGrade> labs = report.labs().stream().map(StudentView::lab).toList();
         return new GradeReport(report.checkerVersion(), report.gradedAt(), report.student(), report.submission(), report.submissionKind(),
-                report.status(), report.problem(), report.pointsEarned(), report.pointsPossible(), report.seconds(), report.testSetHash(), labs);
+                report.status(), report.problem(), report.pointsEarned(), report.pointsPossible(), report.seconds(), report.testSetHash(), labs,
+                report.isolation());
     }
 
     private static GradeReport.LabGrade lab(GradeReport.LabGrade lab) {

@@ -15,7 +15,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -94,15 +96,27 @@ public final class LabRun {
     private final List<Path> labClasspath;
     private final Limits limits;
     private final Path scratch;
+    private final Sandbox sandbox;
 
     /**
      * @param scratch the test JVMs' temporary folder; servers they start live under it, which is how
      *                ones left behind are found. One per concurrent run.
      */
     public LabRun(List<Path> labClasspath, Limits limits, Path scratch) {
+        this(labClasspath, limits, scratch, Sandbox.detect());
+    }
+
+    /** @param sandbox where the test JVMs run: bubblewrap, or not isolated */
+    public LabRun(List<Path> labClasspath, Limits limits, Path scratch, Sandbox sandbox) {
         this.labClasspath = List.copyOf(labClasspath);
         this.limits = limits;
-        this.scratch = scratch.toAbsolutePath();
+        this.scratch = scratch.toAbsolutePath().normalize();
+        this.sandbox = sandbox;
+    }
+
+    /** Which isolation the test JVMs get, in words for the reports. */
+    public String isolation() {
+        return sandbox.describe();
     }
 
     public Prepared prepare(Spec spec, Path work) throws IOException {
@@ -208,9 +222,11 @@ public final class LabRun {
                 stopReason = "the lab's time limit of " + seconds(limits.labTimeout()) + " ran out before it could run";
                 break;
             }
+            // The runner and the list of tests live outside the run folder, which the code under test may write to.
+            Path runner = runnerFolder(prepared.work());
             List<String> command = attempt == 1
-                    ? command(prepared, runnerFolder(runDir), "classes", prepared.testClasses().toString())
-                    : command(prepared, runnerFolder(runDir), "ids", idsFile(runDir, attempt, remaining).toString());
+                    ? command(prepared, runDir, runner, "classes", prepared.testClasses())
+                    : command(prepared, runDir, runner, "ids", idsFile(prepared.work(), round, attempt, remaining));
             ResultChannel channel = new ResultChannel();
             TestJvm.Exit exit = TestJvm.run(command, runDir, TestJvm.environment(), left, limits.outputLimit(), scratch.toString(), channel);
             if (channel.forged() > 0) {
@@ -289,9 +305,9 @@ public final class LabRun {
                 status, message, 0, null, prepared.origins().getOrDefault(test.topLevelClass(), Origin.PUBLIC));
     }
 
-    private List<String> command(Prepared prepared, Path runner, String mode, String argument) {
+    private List<String> command(Prepared prepared, Path runDir, Path runner, String mode, Path argument) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome().resolve("bin").resolve("java").toString());
         command.add("-Xmx1g");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:+UseSerialGC"); // small heaps, fewer threads: the machine may be grading several labs
@@ -309,13 +325,26 @@ public final class LabRun {
         command.add(classpath.stream().map(path -> path.toAbsolutePath().toString()).collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add(RUNNER);
         command.add(mode);
-        command.add(argument);
-        return command;
+        command.add(argument.toAbsolutePath().toString());
+        Set<Path> readOnly = new LinkedHashSet<>();
+        readOnly.add(javaHome());
+        readOnly.addAll(classpath);
+        readOnly.add(argument);
+        return sandbox.wrap(command, readOnly, new LinkedHashSet<>(List.of(scratch, runDir)), runDir);
+    }
+
+    private static Path javaHome() {
+        Path home = Path.of(System.getProperty("java.home"));
+        try {
+            return home.toRealPath();
+        } catch (IOException e) {
+            return home;
+        }
     }
 
     /** A folder holding only the runner's classes, copied from the checker. */
-    private static Path runnerFolder(Path runDir) throws IOException {
-        Path folder = runDir.resolve("runner");
+    private static Path runnerFolder(Path work) throws IOException {
+        Path folder = work.resolve("runner");
         for (String name : List.of(RUNNER, RUNNER + "$Reporter")) {
             String resource = "/" + name.replace('.', '/') + ".class";
             Path target = folder.resolve(resource.substring(1));
@@ -332,8 +361,8 @@ public final class LabRun {
         return folder;
     }
 
-    private static Path idsFile(Path runDir, int attempt, List<PlannedTest> tests) throws IOException {
-        Path file = runDir.resolve("continue-" + attempt + ".txt");
+    private static Path idsFile(Path work, int round, int attempt, List<PlannedTest> tests) throws IOException {
+        Path file = work.resolve("continue-" + round + "-" + attempt + ".txt");
         Files.write(file, tests.stream().map(PlannedTest::id).toList(), StandardCharsets.UTF_8);
         return file;
     }

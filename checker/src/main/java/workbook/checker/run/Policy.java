@@ -68,6 +68,16 @@ public final class Policy {
             java.io.FileDescriptor#out
             java.io.FileDescriptor#err
             java.lang.System#setIn(java.io.InputStream)
+            @defaultMessage reads class files and resources (the tests' compiled classes among them)
+            java.lang.Class#getResource(java.lang.String)
+            java.lang.Class#getResourceAsStream(java.lang.String)
+            java.lang.ClassLoader#getResource(java.lang.String)
+            java.lang.ClassLoader#getResourceAsStream(java.lang.String)
+            java.lang.ClassLoader#getResources(java.lang.String)
+            java.lang.ClassLoader#resources(java.lang.String)
+            java.lang.ClassLoader#getSystemResource(java.lang.String)
+            java.lang.ClassLoader#getSystemResourceAsStream(java.lang.String)
+            java.lang.ClassLoader#getSystemResources(java.lang.String)
             @defaultMessage reads all or changes the JVM's system properties (the test runner's settings)
             java.lang.System#getProperties()
             java.lang.System#setProperties(java.util.Properties)
