@@ -124,17 +124,6 @@ class GradeTest {
     }
 
     @Test
-    void systemExitLosesOnlyTheTestThatCalledIt() throws IOException {
-        JsonNode lab = lab(grade(Fixtures.submission("system-exit", temp)));
-
-        assertThat(lab.get("pointsEarned").asInt()).isEqualTo(40);
-        assertThat(statuses(lab, "CountingTest")).containsOnly("passed");
-        assertThat(statuses(lab, ".LimitTest")).containsOnly("error");
-        assertThat(lab.get("notes").toString()).contains("The test JVM ended early (exit code 3)");
-        assertThat(lab.get("tests").toString()).contains("System.exit, Runtime.halt or a crash");
-    }
-
-    @Test
     void endlessPrintingTimesOutWithItsOutputCapped() throws IOException {
         JsonNode lab = lab(grade(Fixtures.submission("endless-print", temp)));
 
