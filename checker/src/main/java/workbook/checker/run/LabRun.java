@@ -213,6 +213,7 @@ public final class LabRun {
         Files.createDirectories(runDir);
         Files.createDirectories(scratch);
         long start = System.nanoTime();
+        byte[] testClasses = zip(prepared.testClasses());
         Map<String, TestOutcome> results = new LinkedHashMap<>();
         List<PlannedTest> remaining = prepared.plan();
         String stopReason = null;
@@ -225,9 +226,9 @@ public final class LabRun {
             // The runner and the list of tests live outside the run folder, which the code under test may write to.
             Path runner = runnerFolder(prepared.work());
             List<String> command = attempt == 1
-                    ? command(prepared, runDir, runner, "classes", prepared.testClasses())
+                    ? command(prepared, runDir, runner, "classes", null)
                     : command(prepared, runDir, runner, "ids", idsFile(prepared.work(), round, attempt, remaining));
-            ResultChannel channel = new ResultChannel();
+            ResultChannel channel = new ResultChannel(testClasses);
             TestJvm.Exit exit = TestJvm.run(command, runDir, TestJvm.environment(), left, limits.outputLimit(), scratch.toString(), channel);
             if (channel.forged() > 0) {
                 notes.add("The code under test printed " + channel.forged() + " line(s) made to look like test results; they were ignored.");
@@ -318,18 +319,25 @@ public final class LabRun {
             // JUnit reads configuration parameters from system properties before junit-platform.properties.
             command.add("-Djunit.jupiter.execution.timeout.default=" + limits.testTimeout().toMillis() + " ms");
         }
+        // Neither the tests nor the code under test are on the class path: the runner gets the tests on its
+        // standard input and defines them in memory, and loads the code under test after the libraries.
+        Path mainClasses = prepared.work().resolve("main-classes");
         List<Path> classpath = new ArrayList<>();
         classpath.add(runner);
-        classpath.addAll(prepared.classpath());
+        prepared.classpath().stream().filter(entry -> !entry.equals(prepared.testClasses()) && !entry.equals(mainClasses)).forEach(classpath::add);
         command.add("-cp");
         command.add(classpath.stream().map(path -> path.toAbsolutePath().toString()).collect(Collectors.joining(java.io.File.pathSeparator)));
         command.add(RUNNER);
+        command.add(mainClasses.toAbsolutePath().toString());
         command.add(mode);
-        command.add(argument.toAbsolutePath().toString());
+        command.add(argument == null ? "-" : argument.toAbsolutePath().toString());
         Set<Path> readOnly = new LinkedHashSet<>();
         readOnly.add(javaHome());
         readOnly.addAll(classpath);
-        readOnly.add(argument);
+        readOnly.add(mainClasses);
+        if (argument != null) {
+            readOnly.add(argument);
+        }
         return sandbox.wrap(command, readOnly, new LinkedHashSet<>(List.of(scratch, runDir)), runDir);
     }
 
@@ -345,7 +353,7 @@ public final class LabRun {
     /** A folder holding only the runner's classes, copied from the checker. */
     private static Path runnerFolder(Path work) throws IOException {
         Path folder = work.resolve("runner");
-        for (String name : List.of(RUNNER, RUNNER + "$Reporter")) {
+        for (String name : List.of(RUNNER, RUNNER + "$Reporter", "workbook.checker.runner.TestClasses")) {
             String resource = "/" + name.replace('.', '/') + ".class";
             Path target = folder.resolve(resource.substring(1));
             if (!Files.exists(target)) {
@@ -365,6 +373,19 @@ public final class LabRun {
         Path file = work.resolve("continue-" + round + "-" + attempt + ".txt");
         Files.write(file, tests.stream().map(PlannedTest::id).toList(), StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** The compiled tests as a zip, for the runner's standard input. */
+    private static byte[] zip(Path testClasses) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes); Stream<Path> walk = Files.walk(testClasses)) {
+            for (Path file : walk.filter(path -> path.toString().endsWith(".class")).sorted().toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(testClasses.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
     }
 
     /** A record as an outcome; the class, method and task come from the checker's own plan. */

@@ -78,6 +78,13 @@ public final class Policy {
             java.lang.ClassLoader#getSystemResource(java.lang.String)
             java.lang.ClassLoader#getSystemResourceAsStream(java.lang.String)
             java.lang.ClassLoader#getSystemResources(java.lang.String)
+            @defaultMessage random access into files (the way to read the JVM's own memory through /proc/self/mem)
+            java.io.RandomAccessFile
+            java.nio.channels.SeekableByteChannel#position(long)
+            java.nio.channels.FileChannel#position(long)
+            java.nio.channels.FileChannel#read(java.nio.ByteBuffer,long)
+            java.io.InputStream#skip(long)
+            java.io.InputStream#skipNBytes(long)
             @defaultMessage reads all or changes the JVM's system properties (the test runner's settings)
             java.lang.System#getProperties()
             java.lang.System#setProperties(java.util.Properties)

@@ -34,7 +34,16 @@ public final class ResultChannel {
     private long gapAt = -1;
     private boolean ended;
 
+    private final byte[] testClasses;
+
+    /** A channel that hands the runner no tests (for the checker's own tests of the channel). */
     public ResultChannel() {
+        this(new byte[0]);
+    }
+
+    /** @param testClasses a zip of the compiled tests, which the runner defines in memory */
+    public ResultChannel(byte[] testClasses) {
+        this.testClasses = testClasses.clone();
         RANDOM.nextBytes(secret);
         try {
             mac = Mac.getInstance("HmacSHA256");
@@ -44,9 +53,11 @@ public final class ResultChannel {
         }
     }
 
-    /** What the test JVM reads on its standard input before anything else. */
+    /** What the test JVM reads on its standard input before anything else: the secret's line, then the tests' zip with its length. */
     public byte[] handshake() {
-        return (HexFormat.of().formatHex(secret) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] line = (HexFormat.of().formatHex(secret) + "\n").getBytes(StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer all = java.nio.ByteBuffer.allocate(line.length + 4 + testClasses.length);
+        return all.put(line).putInt(testClasses.length).put(testClasses).array();
     }
 
     /** Takes one line of the JVM's standard output; true when it was a genuine record (not output). */

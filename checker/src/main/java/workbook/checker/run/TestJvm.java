@@ -67,13 +67,7 @@ public final class TestJvm {
         Thread outReader = channel == null ? drain(process.getInputStream(), stdout, "stdout")
                 : drainLines(process.getInputStream(), stdout, channel);
         Thread errReader = drain(process.getErrorStream(), stderr, "stderr");
-        try (var stdin = process.getOutputStream()) {
-            if (channel != null) {
-                stdin.write(channel.handshake());
-            }
-        } catch (IOException e) {
-            // the JVM did not start properly; its exit code and output say why
-        }
+        feed(process, channel == null ? new byte[0] : channel.handshake());
         boolean timedOut = false;
         try {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -154,6 +148,19 @@ public final class TestJvm {
         reader.setDaemon(true);
         reader.start();
         return reader;
+    }
+
+    /** Writes the JVM's standard input and closes it, on a thread of its own: a JVM that never reads it must not block the checker. */
+    private static void feed(Process process, byte[] input) {
+        Thread writer = new Thread(() -> {
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input);
+            } catch (IOException e) {
+                // the JVM ended or did not start; its exit code and output say why
+            }
+        }, "checker-feed-stdin");
+        writer.setDaemon(true);
+        writer.start();
     }
 
     /** A line longer than this is output, never a record (records are far shorter). */

@@ -17,7 +17,9 @@ import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileInputStream;
 import java.io.FileOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -44,8 +46,13 @@ import java.util.concurrent.TimeoutException;
  * exit code. Reading the secret back out of this JVM's memory needs reflection, a heap dump or an
  * agent, which the checker's bytecode policy refuses in the code under test.
  * <p>
- * {@code java ... workbook.checker.runner.ReportingRunner classes <test-classes-folder>} runs every
- * test there; {@code ... ReportingRunner ids <file>} runs the tests listed, one unique id a line
+ * The compiled tests (the hidden ones among them) come the same way, after the secret: a zip of
+ * class files, defined in memory by {@link TestClasses}, so that no file of them is on the class
+ * path or in the sandbox for the code under test to read.
+ * <p>
+ * {@code java ... workbook.checker.runner.ReportingRunner <main-classes> classes -} runs every test
+ * class it was given against the code under test in {@code <main-classes>};
+ * {@code ... ReportingRunner <main-classes> ids <file>} runs the tests listed, one unique id a line
  * (the rest of a run whose JVM ended early).
  */
 public final class ReportingRunner {
@@ -64,25 +71,31 @@ public final class ReportingRunner {
     }
 
     public static void main(String[] args) throws IOException, GeneralSecurityException {
-        // The secret first, before JUnit or any test or student class is loaded.
-        byte[] secret = readSecret();
+        // The secret and the tests first, before JUnit or any test or student class is loaded.
+        @SuppressWarnings("resource") // closing it would close file descriptor 0
+        DataInputStream in = new DataInputStream(new FileInputStream(FileDescriptor.in));
+        byte[] secret = readSecret(in);
+        if (args.length != 3 || !Set.of("classes", "ids").contains(args[1])) {
+            System.err.println("usage: ReportingRunner <folder of the code under test> classes - | ids <file of test unique ids>"
+                    + " (the secret and the tests come on standard input)");
+            System.exit(2);
+        }
+        TestClasses tests = TestClasses.read(in, Path.of(args[0]));
         System.setIn(new ByteArrayInputStream(new byte[0]));
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(secret, "HmacSHA256"));
         Arrays.fill(secret, (byte) 0);
         ReportingRunner runner = new ReportingRunner(new FileOutputStream(FileDescriptor.out), mac);
-        if (args.length != 2 || !Set.of("classes", "ids").contains(args[0])) {
-            System.err.println("usage: ReportingRunner classes <folder of compiled tests> | ids <file of test unique ids>");
-            System.exit(2);
-        }
         LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request()
                 .filters(TagFilter.excludeTags("experiment"))
                 .configurationParameter("junit.platform.output.capture.stdout", "true")
                 .configurationParameter("junit.platform.output.capture.stderr", "true");
-        if (args[0].equals("classes")) {
-            request.selectors(DiscoverySelectors.selectClasspathRoots(Set.of(Path.of(args[1]))));
+        // The test classes exist only in memory, in a class loader of their own: the code under test finds no file of them.
+        Thread.currentThread().setContextClassLoader(tests);
+        if (args[1].equals("classes")) {
+            tests.selectable().forEach(name -> request.selectors(DiscoverySelectors.selectClass(tests, name)));
         } else {
-            for (String id : Files.readAllLines(Path.of(args[1]), StandardCharsets.UTF_8)) {
+            for (String id : Files.readAllLines(Path.of(args[2]), StandardCharsets.UTF_8)) {
                 if (!id.isBlank()) {
                     request.selectors(DiscoverySelectors.selectUniqueId(id.strip()));
                 }
@@ -97,9 +110,7 @@ public final class ReportingRunner {
         System.exit(0);
     }
 
-    private static byte[] readSecret() throws IOException {
-        @SuppressWarnings("resource") // closing it would close file descriptor 0
-        FileInputStream in = new FileInputStream(FileDescriptor.in);
+    private static byte[] readSecret(InputStream in) throws IOException {
         byte[] line = new byte[128];
         int length = 0;
         for (int read; length < line.length && (read = in.read()) >= 0 && read != '\n'; ) {

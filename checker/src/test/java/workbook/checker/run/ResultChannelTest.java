@@ -25,7 +25,12 @@ class ResultChannelTest {
     }
 
     private byte[] secret() {
-        return HexFormat.of().parseHex(new String(channel.handshake(), StandardCharsets.US_ASCII).strip());
+        return key(channel);
+    }
+
+    private static byte[] key(ResultChannel channel) {
+        String handshake = new String(channel.handshake(), StandardCharsets.US_ASCII);
+        return HexFormat.of().parseHex(handshake.substring(0, handshake.indexOf('\n')));
     }
 
     @Test
@@ -72,7 +77,7 @@ class ResultChannelTest {
 
         assertThat(channel.tampered()).isTrue();
         ResultChannel replayed = new ResultChannel();
-        byte[] key = HexFormat.of().parseHex(new String(replayed.handshake(), StandardCharsets.US_ASCII).strip());
+        byte[] key = key(replayed);
         String once = record(key, 0, "finished", "[test:a]", "PASSED");
         replayed.offer(once);
         replayed.offer(once);
