@@ -96,7 +96,7 @@ public record Submission(String name, String kind, Path source, Path root) {
         Path main = root.resolve("labs").resolve(labId).resolve("src/main/java");
         List<Path> checked = new ArrayList<>();
         for (Path step = main; step != null && step.startsWith(root) && !step.equals(root); step = step.getParent()) {
-            checked.add(step);
+            checked.add(0, step); // from the top down, so that the message names the link itself
         }
         if (Files.exists(main, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(main)) {
             try (Stream<Path> walk = Files.walk(main)) {

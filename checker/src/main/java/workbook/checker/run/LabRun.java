@@ -315,6 +315,9 @@ public final class LabRun {
         command.add("-XX:+DisableAttachMechanism"); // no agent can be attached to read the runner's secret
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Djava.io.tmpdir=" + scratch);
+        // The lab kit names tasks by their titles from the lab sheet: a copy of it, the course itself is not in the sandbox.
+        Path sheet = sheetCopy(prepared);
+        command.add("-Dworkbook.lab.dir=" + sheet);
         if (limits.testTimeout() != null) {
             // JUnit reads configuration parameters from system properties before junit-platform.properties.
             command.add("-Djunit.jupiter.execution.timeout.default=" + limits.testTimeout().toMillis() + " ms");
@@ -335,6 +338,7 @@ public final class LabRun {
         readOnly.add(javaHome());
         readOnly.addAll(classpath);
         readOnly.add(mainClasses);
+        readOnly.add(sheet);
         if (argument != null) {
             readOnly.add(argument);
         }
@@ -373,6 +377,23 @@ public final class LabRun {
         Path file = work.resolve("continue-" + round + "-" + attempt + ".txt");
         Files.write(file, tests.stream().map(PlannedTest::id).toList(), StandardCharsets.UTF_8);
         return file;
+    }
+
+    /** The lab sheet (and its hints), public files, copied beside the compiled lab. */
+    private static Path sheetCopy(Prepared prepared) {
+        Path copy = prepared.work().resolve("sheet").resolve(prepared.spec().lab().id());
+        try {
+            Files.createDirectories(copy);
+            for (String file : List.of("README.md", "HINTS.md")) {
+                Path source = prepared.spec().lab().dir().resolve(file);
+                if (Files.isRegularFile(source)) {
+                    Files.copy(source, copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the lab sheet to " + copy, e);
+        }
+        return copy.toAbsolutePath();
     }
 
     /** The compiled tests as a zip, for the runner's standard input. */
