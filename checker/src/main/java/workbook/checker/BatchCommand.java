@@ -42,6 +42,10 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--links", paramLabel = "URL", description = "Base of the links to lab sheets and slides in the feedback (see grade --help).")
     String links;
 
+    @Option(names = "--shard", paramLabel = "K/N",
+            description = "Grade only the K-th of N disjoint slices of the class (by a hash of the student's name), for grading on N machines; combine the slices with `gradebook merge`.")
+    String shard;
+
     @Override
     public Integer call() throws Exception {
         if (parallel < 1 || parallel > 16) {
@@ -54,10 +58,12 @@ final class BatchCommand implements Callable<Integer> {
         Path work = common.work(course, "batch");
         WorkLock.claim(work, "batch");
         List<Path> classpath = LabClasspath.load();
+        workbook.checker.run.Sandbox sandbox = common.sandbox();
         PrintWriter err = spec.commandLine().getErr();
         Batch batch = new Batch(course, labs, work.resolve("submissions"), reports, new Links(links),
-                slot -> new LabRun(classpath, common.limits(), work.resolve("jvm-tmp/slot-" + slot)), err);
-        Batch.Summary summary = batch.run(submissions, parallel, regrade);
+                slot -> new LabRun(classpath, common.limits(), work.resolve("jvm-tmp/slot-" + slot), sandbox), err);
+        Batch.Summary summary = batch.run(submissions, parallel, regrade,
+                shard == null ? workbook.checker.batch.Shard.WHOLE : workbook.checker.batch.Shard.parse(shard));
         PrintWriter output = spec.commandLine().getOut();
         output.printf("%nGraded %d, already graded before %d, failed %d. Gradebook: %s%n", summary.graded().size(),
                 summary.skipped().size(), summary.failed().size(), summary.gradebook());

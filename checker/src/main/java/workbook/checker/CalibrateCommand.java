@@ -52,7 +52,9 @@ final class CalibrateCommand implements Callable<Integer> {
         List<Lab> labs = course.select(common.labs);
         Path work = common.work(course, "calibrate");
         WorkLock.claim(work, "calibrate");
-        Calibration calibration = new Calibration(course, common.runner(work.resolve("jvm-tmp")), work, spec.commandLine().getErr());
+        workbook.checker.run.LabRun runner = common.runner(work.resolve("jvm-tmp"));
+        spec.commandLine().getErr().println("[calibrate] isolation: " + runner.isolation());
+        Calibration calibration = new Calibration(course, runner, work, spec.commandLine().getErr());
         List<Calibration.LabReport> reports = new ArrayList<>();
         for (Lab lab : labs) {
             reports.add(calibration.calibrate(lab, repeat, wrong));

@@ -13,7 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Calibrates, grades and exports the workbook's labs.",
-        subcommands = {CalibrateCommand.class, MutateCommand.class, GradeCommand.class, BatchCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CalibrateCommand.class, MutateCommand.class, GradeCommand.class, BatchCommand.class, GradebookCommand.class,
+                ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Checker implements Runnable {
     /** Exit code for bad input: a missing folder, an unreadable submission, a wrong option. */
     public static final int BAD_INPUT = 2;

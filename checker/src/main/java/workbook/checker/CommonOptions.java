@@ -4,6 +4,7 @@ import picocli.CommandLine.Option;
 import workbook.checker.course.Course;
 import workbook.checker.run.LabClasspath;
 import workbook.checker.run.LabRun;
+import workbook.checker.run.Sandbox;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,10 @@ public final class CommonOptions {
             description = "Scratch folder for compiled classes and test JVMs (default: checker/target/work under the repository).")
     Path work;
 
+    @Option(names = "--require-isolation",
+            description = "Stop with an error when the test JVMs cannot run in bubblewrap's sandbox (instead of running them not isolated).")
+    boolean requireIsolation;
+
     public Course course() {
         return courseAt(root);
     }
@@ -47,7 +52,7 @@ public final class CommonOptions {
     }
 
     public Path work(Course course, String command) {
-        Path base = work != null ? work.toAbsolutePath() : course.root().resolve("checker/target/work");
+        Path base = (work != null ? work.toAbsolutePath() : course.root().resolve("checker/target/work")).normalize();
         return base.resolve(command);
     }
 
@@ -56,6 +61,16 @@ public final class CommonOptions {
     }
 
     public LabRun runner(Path scratch) {
-        return new LabRun(LabClasspath.load(), limits(), scratch);
+        return new LabRun(LabClasspath.load(), limits(), scratch, sandbox());
+    }
+
+    /** bubblewrap when it works here; otherwise none, or an error with --require-isolation. */
+    public Sandbox sandbox() {
+        Sandbox sandbox = Sandbox.detect();
+        if (requireIsolation && !sandbox.isolated()) {
+            throw new UserError("--require-isolation: the test JVMs cannot be isolated here: " + sandbox.describe()
+                    + ". Install bubblewrap (Debian/Ubuntu: sudo apt-get install bubblewrap) or grade on Linux.");
+        }
+        return sandbox;
     }
 }

@@ -14,6 +14,7 @@ import workbook.checker.grade.Submission;
 import workbook.checker.report.GradeTable;
 import workbook.checker.report.Links;
 import workbook.checker.report.Reports;
+import workbook.checker.run.LabRun;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -51,9 +52,17 @@ final class GradeCommand implements Callable<Integer> {
         WorkLock.claim(work, "grade");
         Path reports = out != null ? out : course.root().resolve("checker/target/grades").resolve(Submission.folderName(name));
         PrintWriter err = spec.commandLine().getErr();
-        Submission opened = Submission.open(submission, name, work.resolve("submission"));
-        Grader grader = new Grader(course, common.runner(work.resolve("jvm-tmp")), work.resolve("labs"), err);
-        GradeReport report = grader.grade(opened, labs);
+        GradeReport report;
+        try {
+            Submission opened = Submission.open(submission, name, work.resolve("submission"));
+            Grader grader = new Grader(course, common.runner(work.resolve("jvm-tmp")), work.resolve("labs"), err);
+            report = grader.grade(opened, labs);
+        } finally {
+            // The unpacked copy (up to 500 MB) and the compiled classes are not kept, whatever happened.
+            for (String scratch : List.of("submission", "labs", "jvm-tmp")) {
+                LabRun.deleteTree(work.resolve(scratch));
+            }
+        }
         Reports.write(report, reports, new Links(links));
         PrintWriter output = spec.commandLine().getOut();
         output.print(GradeTable.render(report));

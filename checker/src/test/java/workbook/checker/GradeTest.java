@@ -115,23 +115,12 @@ class GradeTest {
 
     @Test
     void theLabTimeLimitStopsATightLoopThatOutlastsThePerTestLimit() throws IOException {
-        JsonNode lab = lab(grade(Fixtures.submission("tight-loop", temp), "--test-timeout", "120s", "--lab-timeout", "8s"));
+        JsonNode lab = lab(grade(Fixtures.submission("tight-loop", temp), "--test-timeout", "120s", "--lab-timeout", "20s"));
 
         assertThat(lab.get("pointsEarned").asInt()).as("Task 1 at most: its tests may have run before the loop").isLessThanOrEqualTo(40);
-        assertThat(lab.get("notes").get(0).asText()).contains("wall-clock limit of 8 s ran out");
+        assertThat(lab.get("notes").get(0).asText()).contains("wall-clock limit of 20 s ran out");
         assertThat(statuses(lab, ".LimitTest")).contains("timeout").doesNotContain("passed", "failed");
-        assertThat(lab.get("tests").toString()).contains("did not run: the lab's time limit of 8 s ran out");
-    }
-
-    @Test
-    void systemExitLosesOnlyTheTestThatCalledIt() throws IOException {
-        JsonNode lab = lab(grade(Fixtures.submission("system-exit", temp)));
-
-        assertThat(lab.get("pointsEarned").asInt()).isEqualTo(40);
-        assertThat(statuses(lab, "CountingTest")).containsOnly("passed");
-        assertThat(statuses(lab, ".LimitTest")).containsOnly("error");
-        assertThat(lab.get("notes").toString()).contains("The test JVM ended early (exit code 3)");
-        assertThat(lab.get("tests").toString()).contains("System.exit, Runtime.halt or a crash");
+        assertThat(lab.get("tests").toString()).contains("did not run: the lab's time limit of 20 s ran out");
     }
 
     @Test

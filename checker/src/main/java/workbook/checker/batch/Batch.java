@@ -59,7 +59,13 @@ public final class Batch {
     }
 
     public Summary run(Path folder, int parallel, boolean regrade) throws IOException, InterruptedException {
+        return run(folder, parallel, regrade, Shard.WHOLE);
+    }
+
+    /** Grades the students of one shard only: several machines can each take a shard of a class. */
+    public Summary run(Path folder, int parallel, boolean regrade, Shard shard) throws IOException, InterruptedException {
         Map<String, Path> submissions = list(folder);
+        submissions.keySet().removeIf(student -> !shard.includes(student));
         submissions.values().removeIf(path -> path.toAbsolutePath().normalize().equals(out.toAbsolutePath().normalize()));
         List<String> graded = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
@@ -125,10 +131,11 @@ public final class Batch {
         } catch (UserError unreadable) {
             say(student, "unreadable: " + unreadable.getMessage());
             report = grader.unreadable(student, source, unreadable.getMessage(), labs);
+        } finally {
+            LabRun.deleteTree(scratch); // the unpacked copy goes, whatever happened
         }
         Reports.write(report, reportFolder(student), links);
         say(student, report.pointsEarned() + "/" + report.pointsPossible() + " points");
-        LabRun.deleteTree(scratch);
     }
 
     /** Submissions by student name: every folder, .zip and .bundle in the folder. */

@@ -146,6 +146,11 @@ public final class Calibration {
             if (!solution.compiled()) {
                 violations.add(lab.number() + ": the solution does not compile:\n" + indent(solution.compilerMessages()));
             } else {
+                for (workbook.checker.run.Policy.Violation violation : workbook.checker.run.Policy.check(
+                        solution.work().resolve("main-classes"), lab.givenSources(), solution.classpath(), lab.hiddenDir())) {
+                    violations.add(lab.number() + ": the solution breaks the bytecode policy that grading applies to students' code: "
+                            + violation.describe() + " (allow it in checker/hidden/" + lab.id() + "/" + workbook.checker.run.Policy.ALLOW_FILE + " if the lab needs it)");
+                }
                 uncompiled(lab, solution, "solution", violations);
                 solutionOwnTests = count(solution.plan(), solution, Origin.SOLUTION);
                 Map<String, int[]> passes = new LinkedHashMap<>();

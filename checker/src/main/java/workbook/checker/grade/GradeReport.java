@@ -7,10 +7,11 @@ import java.util.List;
  * every other report is made from it.
  *
  * @param testSetHash a SHA-256 over the per-lab test-set hashes: the same value means the same tests graded
+ * @param isolation   how the student's code ran: in bubblewrap's sandbox, or "not isolated (why)"
  */
 public record GradeReport(String checkerVersion, String gradedAt, String student, String submission, String submissionKind,
                           String status, String problem, int pointsEarned, int pointsPossible, double seconds,
-                          String testSetHash, List<LabGrade> labs) {
+                          String testSetHash, List<LabGrade> labs, String isolation) {
 
     /**
      * One lab.

@@ -5,6 +5,7 @@ import workbook.checker.course.Course;
 import workbook.checker.course.Lab;
 import workbook.checker.run.LabRun;
 import workbook.checker.run.Origin;
+import workbook.checker.run.Policy;
 import workbook.checker.run.TestOutcome;
 import workbook.labkit.progress.LabResults;
 import workbook.labkit.progress.LabSheet;
@@ -87,7 +88,7 @@ public final class Grader {
         int earned = grades.stream().mapToInt(GradeReport.LabGrade::pointsEarned).sum();
         int possible = grades.stream().mapToInt(GradeReport.LabGrade::pointsPossible).sum();
         return new GradeReport(Version.current(), Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString(), student, source, kind, status, problem,
-                earned, possible, Math.round(seconds * 10) / 10.0, combinedHash(grades), List.copyOf(grades));
+                earned, possible, Math.round(seconds * 10) / 10.0, combinedHash(grades), List.copyOf(grades), runner.isolation());
     }
 
     private GradeReport.LabGrade gradeLab(Submission submission, Lab lab) throws IOException {
@@ -100,6 +101,13 @@ public final class Grader {
             say(submission, lab, "not in the submission");
             notes.add("labs/" + lab.id() + "/src/main/java is not in the submission, so there was nothing to grade.");
             return new GradeReport.LabGrade(lab.id(), sheet.title(), "missing", 0, sheet.totalPoints(), null, notes, changes,
+                    testSetHash(lab), 0, sheetPath(lab), slidesPath(lab), tasks(sheet, List.of()), List.of());
+        }
+        String linkProblem = submission.linkProblem(lab.id());
+        if (linkProblem != null) {
+            say(submission, lab, "refused: " + linkProblem);
+            notes.add(linkProblem);
+            return new GradeReport.LabGrade(lab.id(), sheet.title(), "refused", 0, sheet.totalPoints(), null, notes, changes,
                     testSetHash(lab), 0, sheetPath(lab), slidesPath(lab), tasks(sheet, List.of()), List.of());
         }
         List<LabRun.TestRoot> tests = new ArrayList<>();
@@ -117,6 +125,15 @@ public final class Grader {
             return new GradeReport.LabGrade(lab.id(), sheet.title(), "not compiling", 0, sheet.totalPoints(),
                     prepared.compilerMessages(), notes, changes, testSetHash(lab), seconds(start), sheetPath(lab), slidesPath(lab),
                     tasks(sheet, List.of()), List.of());
+        }
+        List<Policy.Violation> violations = Policy.check(prepared.work().resolve("main-classes"), lab.givenSources(),
+                prepared.classpath(), lab.hiddenDir());
+        if (!violations.isEmpty()) {
+            say(submission, lab, "breaks the bytecode policy: 0/" + sheet.totalPoints());
+            notes.add("Your code uses what grading does not allow, so no test ran and the lab scores 0. Remove each of these calls:");
+            violations.forEach(violation -> notes.add("  " + violation.describe()));
+            return new GradeReport.LabGrade(lab.id(), sheet.title(), "refused by the policy", 0, sheet.totalPoints(), null, notes, changes,
+                    testSetHash(lab), seconds(start), sheetPath(lab), slidesPath(lab), tasks(sheet, List.of()), List.of());
         }
         say(submission, lab, "running " + prepared.plan().size() + " tests");
         LabRun.Outcome outcome = runner.run(prepared, 1);

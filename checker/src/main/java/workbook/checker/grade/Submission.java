@@ -5,6 +5,7 @@ import workbook.checker.run.LabRun;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
  * A student's working copy of the workbook, opened for grading: a folder, a .zip of one (with or
@@ -55,6 +56,7 @@ public record Submission(String name, String kind, Path source, Path root) {
 
     public static Submission open(Path source, String name, Path scratch) {
         Path absolute = source.toAbsolutePath().normalize();
+        scratch = scratch.toAbsolutePath().normalize();
         if (!Files.exists(absolute)) {
             throw new UserError("There is no submission at " + absolute + ": give a folder, a .zip or a git bundle.");
         }
@@ -84,6 +86,36 @@ public record Submission(String name, String kind, Path source, Path root) {
         throw new UserError(absolute + " is not a submission the checker reads: give a folder, a .zip or a git bundle (.bundle).");
     }
 
+    /**
+     * Why a lab's folder cannot be graded as the student's own work, or null: a symbolic link on the
+     * way to its {@code src/main/java} or anywhere in it, or a real path outside the submission (a
+     * link could point at the course's solution on the grader's disk).
+     */
+    public String linkProblem(String labId) throws IOException {
+        Path realRoot = root.toRealPath();
+        Path main = root.resolve("labs").resolve(labId).resolve("src/main/java");
+        List<Path> checked = new ArrayList<>();
+        for (Path step = main; step != null && step.startsWith(root) && !step.equals(root); step = step.getParent()) {
+            checked.add(0, step); // from the top down, so that the message names the link itself
+        }
+        if (Files.exists(main, java.nio.file.LinkOption.NOFOLLOW_LINKS) && Files.isDirectory(main)) {
+            try (Stream<Path> walk = Files.walk(main)) {
+                walk.forEach(checked::add);
+            }
+        }
+        for (Path path : checked) {
+            String relative = root.relativize(path).toString().replace('\\', '/');
+            if (Files.isSymbolicLink(path)) {
+                return relative + " is a symbolic link; links are not graded, because they can point at files that are not the student's work. "
+                        + "Submit the files themselves.";
+            }
+            if (Files.exists(path) && !path.toRealPath().startsWith(realRoot)) {
+                return relative + " lies outside the submission (its real path is " + path.toRealPath() + "); submit the files themselves.";
+            }
+        }
+        return null;
+    }
+
     /** The folder holding labs/: the given one, or a single folder inside it (an archive's top folder). */
     private static Path findRoot(Path dir, Path source) throws IOException {
         if (Files.isDirectory(dir.resolve("labs"))) {
@@ -101,19 +133,36 @@ public record Submission(String name, String kind, Path source, Path root) {
                 + "(the folder with labs/ in it), as a folder, a .zip or a git bundle.");
     }
 
+    /**
+     * Unpacks a zip. Entry names are UTF-8 when the zip says so (or they decode as UTF-8); otherwise
+     * they are read as CP437, the code page of Windows' built-in zip and older tools.
+     */
     private static void unzip(Path zip, Path into) throws IOException {
-        Files.createDirectories(into);
+        try {
+            unzip(zip, into, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | java.util.zip.ZipException notUtf8) {
+            LabRun.deleteTree(into);
+            try {
+                unzip(zip, into, Charset.forName("IBM437"));
+            } catch (IllegalArgumentException | java.util.zip.ZipException e) {
+                throw new UserError(zip + " is not a readable zip archive (" + e.getMessage() + ").", e);
+            }
+        }
+    }
+
+    private static void unzip(Path zip, Path into, Charset names) throws IOException {
+        Path base = into.toAbsolutePath().normalize();
+        Files.createDirectories(base);
         long unpacked = 0;
         int entries = 0;
         byte[] buffer = new byte[64 * 1024];
-        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip), StandardCharsets.UTF_8)) {
-            ZipEntry entry;
-            while ((entry = in.getNextEntry()) != null) {
+        try (ZipFile file = new ZipFile(zip.toFile(), names)) {
+            for (ZipEntry entry : java.util.Collections.list(file.entries())) {
                 if (++entries > MAX_ENTRIES) {
                     throw new UserError(zip + " has more than " + MAX_ENTRIES + " files; is it the right archive?");
                 }
-                Path target = into.resolve(entry.getName()).normalize();
-                if (!target.startsWith(into)) {
+                Path target = base.resolve(entry.getName()).normalize();
+                if (!target.startsWith(base) || target.equals(base)) {
                     throw new UserError(zip + " has an entry that points outside the archive (" + entry.getName() + "); it was not unpacked.");
                 }
                 if (entry.isDirectory()) {
@@ -121,7 +170,8 @@ public record Submission(String name, String kind, Path source, Path root) {
                     continue;
                 }
                 Files.createDirectories(target.getParent());
-                try (var out = Files.newOutputStream(target)) {
+                // Every entry becomes a plain file: a symbolic link stored in a zip is unpacked as the text of its target.
+                try (InputStream in = file.getInputStream(entry); var out = Files.newOutputStream(target)) {
                     int read;
                     while ((read = in.read(buffer)) > 0) {
                         unpacked += read;
@@ -133,8 +183,6 @@ public record Submission(String name, String kind, Path source, Path root) {
                     }
                 }
             }
-        } catch (java.util.zip.ZipException e) {
-            throw new UserError(zip + " is not a readable zip archive (" + e.getMessage() + ").", e);
         }
         if (entries == 0) {
             throw new UserError(zip + " is empty or not a zip archive.");
@@ -152,7 +200,8 @@ public record Submission(String name, String kind, Path source, Path root) {
     }
 
     private static void cloneBundle(Path bundle, Path into) throws IOException {
-        List<String> command = new ArrayList<>(List.of("git", "clone", "--quiet", bundle.toString(), into.toString()));
+        List<String> command = new ArrayList<>(List.of("git", "-c", "core.symlinks=false", "clone", "--quiet",
+                "--config", "core.symlinks=false", "--no-recurse-submodules", bundle.toString(), into.toString()));
         Process git;
         try {
             git = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -85,7 +85,8 @@ public final class Feedback {
             }
         }
         md.append("\n---\nTest set ").append(report.testSetHash(), 0, 12).append(" · ")
-                .append("grading ran the course's public tests and hidden tests against your `src/main/java`.\n");
+                .append("grading ran the course's public tests and hidden tests against your `src/main/java`.\n")
+                .append("Isolation: ").append(report.isolation() == null ? "not recorded" : report.isolation()).append(".\n");
         return md.toString();
     }
 
@@ -160,7 +161,8 @@ public final class Feedback {
             }
         }
         h.append("<hr><p>Test set ").append(Text.html(report.testSetHash().substring(0, 12)))
-                .append(" · grading ran the course's public tests and hidden tests against your <code>src/main/java</code>.</p>\n</body></html>\n");
+                .append(" · grading ran the course's public tests and hidden tests against your <code>src/main/java</code>.</p>\n")
+                .append("<p>Isolation: ").append(Text.html(report.isolation() == null ? "not recorded" : report.isolation())).append(".</p>\n</body></html>\n");
         return h.toString();
     }
 

@@ -14,6 +14,7 @@ public final class GradeTable {
         if (report.problem() != null) {
             out.append("  ").append(report.problem()).append('\n');
         }
+        out.append("  Isolation: ").append(report.isolation() == null ? "not recorded" : report.isolation()).append('\n');
         TextTable labs = new TextTable("lab", "points", "tasks done", "tests passed", "status", "seconds");
         for (GradeReport.LabGrade lab : report.labs()) {
             long done = lab.tasks().stream().filter(task -> task.earned() == task.points() && task.tests() > 0).count();

@@ -13,13 +13,15 @@ public final class Reports {
     private Reports() {
     }
 
+    /** Every report but grade.json shows hidden tests as {@link StudentView} does: those may reach the student. */
     public static void write(GradeReport report, Path folder, Links links) throws IOException {
-        Files2.writeAtomically(folder.resolve("feedback.md"), Feedback.markdown(report, links));
-        Files2.writeAtomically(folder.resolve("feedback.html"), Feedback.html(report, links));
-        Files2.writeAtomically(folder.resolve("junit.xml"), JUnitXml.render(report));
+        GradeReport forStudent = StudentView.of(report);
+        Files2.writeAtomically(folder.resolve("feedback.md"), Feedback.markdown(forStudent, links));
+        Files2.writeAtomically(folder.resolve("feedback.html"), Feedback.html(forStudent, links));
+        Files2.writeAtomically(folder.resolve("junit.xml"), JUnitXml.render(forStudent));
         Files2.writeAtomically(folder.resolve("gradebook.csv"),
                 Gradebook.csv(report.labs().stream().map(GradeReport.LabGrade::lab).toList(), List.of(report)));
-        Json.write(folder.resolve("classroom.json"), ClassroomResult.of(report));
+        Json.write(folder.resolve("classroom.json"), ClassroomResult.of(forStudent));
         Json.write(folder.resolve(GRADE_JSON), report);
     }
 

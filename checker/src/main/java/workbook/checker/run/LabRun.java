@@ -1,7 +1,6 @@
 package workbook.checker.run;
 
 import workbook.checker.course.Lab;
-import workbook.labkit.progress.LabResults;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +15,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,13 +27,15 @@ import java.util.stream.Stream;
  * Compiles one lab (some code plus a set of tests) and runs its tests in JVMs of their own.
  * Calibration runs the starter and the solution through it; grading runs a student's code.
  * <p>
- * A JVM that ends early (System.exit, Runtime.halt, a crash) loses only the test it was running:
- * the tests it never reached run in a new JVM. A JVM that outlives the lab's wall-clock limit is
+ * Results come only from the checker's own runner in the test JVM, as signed records on its
+ * standard output ({@link ResultChannel}); a test the checker planned and received no result for
+ * counts as an error. A JVM that ends early (System.exit, Runtime.halt, a crash) loses only the
+ * test it was running: the tests it never reached run in a new JVM. A JVM that outlives the lab's wall-clock limit is
  * killed with everything it started, and what it had not run is reported as not run.
  */
 public final class LabRun {
     private static final Pattern TASK_ANNOTATION = Pattern.compile("@Task\\s*\\(\\s*(?:value\\s*=\\s*)?(\\d+)\\s*\\)");
-    private static final String CONTINUE_RUNNER = "workbook.checker.runner.ContinueRunner";
+    private static final String RUNNER = "workbook.checker.runner.ReportingRunner";
     /** Below this much time left, starting another JVM is pointless. */
     private static final Duration MINIMUM_ATTEMPT = Duration.ofSeconds(2);
 
@@ -93,15 +96,27 @@ public final class LabRun {
     private final List<Path> labClasspath;
     private final Limits limits;
     private final Path scratch;
+    private final Sandbox sandbox;
 
     /**
      * @param scratch the test JVMs' temporary folder; servers they start live under it, which is how
      *                ones left behind are found. One per concurrent run.
      */
     public LabRun(List<Path> labClasspath, Limits limits, Path scratch) {
+        this(labClasspath, limits, scratch, Sandbox.detect());
+    }
+
+    /** @param sandbox where the test JVMs run: bubblewrap, or not isolated */
+    public LabRun(List<Path> labClasspath, Limits limits, Path scratch, Sandbox sandbox) {
         this.labClasspath = List.copyOf(labClasspath);
         this.limits = limits;
-        this.scratch = scratch.toAbsolutePath();
+        this.scratch = scratch.toAbsolutePath().normalize();
+        this.sandbox = sandbox;
+    }
+
+    /** Which isolation the test JVMs get, in words for the reports. */
+    public String isolation() {
+        return sandbox.describe();
     }
 
     public Prepared prepare(Spec spec, Path work) throws IOException {
@@ -198,6 +213,7 @@ public final class LabRun {
         Files.createDirectories(runDir);
         Files.createDirectories(scratch);
         long start = System.nanoTime();
+        byte[] testClasses = zip(prepared.testClasses());
         Map<String, TestOutcome> results = new LinkedHashMap<>();
         List<PlannedTest> remaining = prepared.plan();
         String stopReason = null;
@@ -207,38 +223,71 @@ public final class LabRun {
                 stopReason = "the lab's time limit of " + seconds(limits.labTimeout()) + " ran out before it could run";
                 break;
             }
-            Path resultsFile = runDir.resolve("results-" + attempt + ".json");
+            // The runner and the list of tests live outside the run folder, which the code under test may write to.
+            Path runner = runnerFolder(prepared.work());
             List<String> command = attempt == 1
-                    ? command(prepared, resultsFile, null, "workbook.labkit.progress.LabRunner", prepared.testClasses().toString())
-                    : command(prepared, resultsFile, runnerFolder(runDir), CONTINUE_RUNNER, idsFile(runDir, attempt, remaining).toString());
-            TestJvm.Exit exit = TestJvm.run(command, runDir, TestJvm.environment(), left, limits.outputLimit(), scratch.toString());
-            LabResults written = readResults(resultsFile);
-            List<LabResults.TestResult> reported = written == null ? List.of() : written.tests();
+                    ? command(prepared, runDir, runner, "classes", null)
+                    : command(prepared, runDir, runner, "ids", idsFile(prepared.work(), round, attempt, remaining));
+            ResultChannel channel = new ResultChannel(testClasses);
+            TestJvm.Exit exit = TestJvm.run(command, runDir, TestJvm.environment(), left, limits.outputLimit(), scratch.toString(), channel);
+            if (channel.forged() > 0) {
+                notes.add("The code under test printed " + channel.forged() + " line(s) made to look like test results; they were ignored.");
+            }
+            if (channel.tampered()) {
+                // Records went missing from the pipe: only code reading the checker's channel does that.
+                notes.add("Test results were taken from the checker's channel or replayed; every test of this run counts as an error.");
+                for (PlannedTest test : prepared.plan()) {
+                    results.put(test.id(), planned(test, prepared, Status.ERROR, "the run's results were tampered with"));
+                }
+                remaining = List.of();
+                stopReason = "done";
+                break;
+            }
             String runningAtEnd = null;
-            for (LabResults.TestResult result : reported) {
-                TestOutcome outcome = outcome(result, prepared.origins());
-                if (result.status() == LabResults.Status.RUNNING) {
-                    runningAtEnd = result.displayName();
+            Map<String, TestOutcome> ofAttempt = new LinkedHashMap<>();
+            for (ResultChannel.Record record : channel.records()) {
+                PlannedTest test = prepared.plan().stream().filter(planned -> planned.covers(record.id())).findFirst().orElse(null);
+                if (test == null) {
+                    continue; // the plan is the checker's own: nothing outside it is scored
+                }
+                TestOutcome earlier = ofAttempt.get(record.id());
+                TestOutcome outcome = outcome(record, test, prepared.origins());
+                switch (record.kind()) {
+                    case "started" -> ofAttempt.put(record.id(), outcome.with(null, null));
+                    case "finished", "skipped" -> ofAttempt.put(record.id(), outcome);
+                    case "container-failed" -> {
+                        if (earlier == null || earlier.status() == null || earlier.status() == Status.PASSED) {
+                            ofAttempt.put(record.id(), outcome);
+                        }
+                    }
+                    default -> {
+                    }
+                }
+            }
+            for (Map.Entry<String, TestOutcome> entry : ofAttempt.entrySet()) {
+                TestOutcome outcome = entry.getValue();
+                if (outcome.status() == null) {
+                    runningAtEnd = outcome.displayName();
                     outcome = exit.timedOut()
                             ? outcome.with(Status.TIMEOUT, "stopped when the lab's time limit of " + seconds(limits.labTimeout())
                             + " ran out: it was still running (an endless loop, or waiting for something that never comes)")
                             : outcome.with(Status.ERROR, "the test JVM ended during this test (exit code " + exit.code()
                             + "): System.exit, Runtime.halt or a crash stops every test in the JVM (the checker ran the tests after it in a new one)");
                 }
-                results.put(result.uniqueId(), outcome);
+                results.put(entry.getKey(), outcome);
             }
             remaining = prepared.plan().stream().filter(test -> results.keySet().stream().noneMatch(test::covers)).toList();
             if (exit.timedOut()) {
                 notes.add("The lab's wall-clock limit of " + seconds(limits.labTimeout()) + " ran out"
                         + (runningAtEnd == null ? "" : " during " + runningAtEnd) + "; the test JVM and everything it started were stopped.");
                 stopReason = "the lab's time limit of " + seconds(limits.labTimeout()) + " ran out before it could run";
-            } else if (written != null && written.finished()) {
+            } else if (channel.ended()) {
                 stopReason = remaining.isEmpty() ? "done" : "the test JVM did not run it";
             } else {
                 notes.add("The test JVM ended early (exit code " + exit.code() + ")"
                         + (runningAtEnd == null ? "" : " during " + runningAtEnd) + ".");
-                if (reported.isEmpty()) {
-                    notes.add("It wrote no results. Its last output:\n" + exit.outputTail(2000));
+                if (ofAttempt.isEmpty()) {
+                    notes.add("It reported no results. Its last output:\n" + exit.outputTail(2000));
                     stopReason = "the test JVM ended (exit code " + exit.code() + ") before it could run";
                 } else if (remaining.isEmpty()) {
                     stopReason = "done";
@@ -246,84 +295,137 @@ public final class LabRun {
             }
         }
         for (PlannedTest test : remaining) {
-            results.put(test.id(), new TestOutcome(test.id(), test.className(), test.methodName(), test.displayName(), test.task(),
-                    Status.ERROR, "did not run: " + stopReason, 0, null, prepared.origins().getOrDefault(test.topLevelClass(), Origin.PUBLIC)));
+            results.put(test.id(), planned(test, prepared, Status.ERROR, "did not run: " + stopReason));
         }
         tests.addAll(results.values());
         return new Outcome(prepared, List.copyOf(tests), List.copyOf(notes), elapsed(start));
     }
 
-    private List<String> command(Prepared prepared, Path resultsFile, Path runner, String mainClass, String argument) {
+    private static TestOutcome planned(PlannedTest test, Prepared prepared, Status status, String message) {
+        return new TestOutcome(test.id(), test.className(), test.methodName(), test.displayName(), test.task(),
+                status, message, 0, null, prepared.origins().getOrDefault(test.topLevelClass(), Origin.PUBLIC));
+    }
+
+    private List<String> command(Prepared prepared, Path runDir, Path runner, String mode, Path argument) {
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(javaHome().resolve("bin").resolve("java").toString());
         command.add("-Xmx1g");
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-XX:+UseSerialGC"); // small heaps, fewer threads: the machine may be grading several labs
+        command.add("-XX:+DisableAttachMechanism"); // no agent can be attached to read the runner's secret
         command.add("-Dfile.encoding=UTF-8");
         command.add("-Djava.io.tmpdir=" + scratch);
-        command.add("-Dworkbook.lab.dir=" + prepared.spec().lab().dir().toAbsolutePath());
-        command.add("-Dworkbook.results=" + resultsFile.toAbsolutePath());
+        // The lab kit names tasks by their titles from the lab sheet: a copy of it, the course itself is not in the sandbox.
+        Path sheet = sheetCopy(prepared);
+        command.add("-Dworkbook.lab.dir=" + sheet);
         if (limits.testTimeout() != null) {
             // JUnit reads configuration parameters from system properties before junit-platform.properties.
             command.add("-Djunit.jupiter.execution.timeout.default=" + limits.testTimeout().toMillis() + " ms");
         }
+        // Neither the tests nor the code under test are on the class path: the runner gets the tests on its
+        // standard input and defines them in memory, and loads the code under test after the libraries.
+        Path mainClasses = prepared.work().resolve("main-classes");
         List<Path> classpath = new ArrayList<>();
-        if (runner != null) {
-            classpath.add(runner);
-        }
-        classpath.addAll(prepared.classpath());
+        classpath.add(runner);
+        prepared.classpath().stream().filter(entry -> !entry.equals(prepared.testClasses()) && !entry.equals(mainClasses)).forEach(classpath::add);
         command.add("-cp");
         command.add(classpath.stream().map(path -> path.toAbsolutePath().toString()).collect(Collectors.joining(java.io.File.pathSeparator)));
-        command.add(mainClass);
-        command.add(argument);
-        return command;
+        command.add(RUNNER);
+        command.add(mainClasses.toAbsolutePath().toString());
+        command.add(mode);
+        command.add(argument == null ? "-" : argument.toAbsolutePath().toString());
+        Set<Path> readOnly = new LinkedHashSet<>();
+        readOnly.add(javaHome());
+        readOnly.addAll(classpath);
+        readOnly.add(mainClasses);
+        readOnly.add(sheet);
+        if (argument != null) {
+            readOnly.add(argument);
+        }
+        return sandbox.wrap(command, readOnly, new LinkedHashSet<>(List.of(scratch, runDir)), runDir);
     }
 
-    /** A folder holding only the ContinueRunner class, copied from the checker. */
-    private static Path runnerFolder(Path runDir) throws IOException {
-        String resource = "/" + CONTINUE_RUNNER.replace('.', '/') + ".class";
-        Path target = runDir.resolve("runner").resolve(resource.substring(1));
-        if (!Files.exists(target)) {
-            Files.createDirectories(target.getParent());
-            try (InputStream in = LabRun.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("the checker's " + resource + " is missing from its build");
+    private static Path javaHome() {
+        Path home = Path.of(System.getProperty("java.home"));
+        try {
+            return home.toRealPath();
+        } catch (IOException e) {
+            return home;
+        }
+    }
+
+    /** A folder holding only the runner's classes, copied from the checker. */
+    private static Path runnerFolder(Path work) throws IOException {
+        Path folder = work.resolve("runner");
+        for (String name : List.of(RUNNER, RUNNER + "$Reporter", "workbook.checker.runner.TestClasses")) {
+            String resource = "/" + name.replace('.', '/') + ".class";
+            Path target = folder.resolve(resource.substring(1));
+            if (!Files.exists(target)) {
+                Files.createDirectories(target.getParent());
+                try (InputStream in = LabRun.class.getResourceAsStream(resource)) {
+                    if (in == null) {
+                        throw new IllegalStateException("the checker's " + resource + " is missing from its build");
+                    }
+                    Files.copy(in, target);
                 }
-                Files.copy(in, target);
             }
         }
-        return runDir.resolve("runner");
+        return folder;
     }
 
-    private static Path idsFile(Path runDir, int attempt, List<PlannedTest> tests) throws IOException {
-        Path file = runDir.resolve("continue-" + attempt + ".txt");
+    private static Path idsFile(Path work, int round, int attempt, List<PlannedTest> tests) throws IOException {
+        Path file = work.resolve("continue-" + round + "-" + attempt + ".txt");
         Files.write(file, tests.stream().map(PlannedTest::id).toList(), StandardCharsets.UTF_8);
         return file;
     }
 
-    private static LabResults readResults(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return null;
-        }
+    /** The lab sheet (and its hints), public files, copied beside the compiled lab. */
+    private static Path sheetCopy(Prepared prepared) {
+        Path copy = prepared.work().resolve("sheet").resolve(prepared.spec().lab().id());
         try {
-            return LabResults.read(file);
-        } catch (IOException | RuntimeException e) {
-            return null;
+            Files.createDirectories(copy);
+            for (String file : List.of("README.md", "HINTS.md")) {
+                Path source = prepared.spec().lab().dir().resolve(file);
+                if (Files.isRegularFile(source)) {
+                    Files.copy(source, copy.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy the lab sheet to " + copy, e);
         }
+        return copy.toAbsolutePath();
     }
 
-    private static TestOutcome outcome(LabResults.TestResult result, Map<String, Origin> origins) {
-        Status status = switch (result.status()) {
-            case PASSED -> Status.PASSED;
-            case FAILED -> Status.FAILED;
-            case TIMEOUT -> Status.TIMEOUT;
-            case SKIPPED -> Status.SKIPPED;
-            case ERROR, RUNNING -> Status.ERROR;
+    /** The compiled tests as a zip, for the runner's standard input. */
+    private static byte[] zip(Path testClasses) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes); Stream<Path> walk = Files.walk(testClasses)) {
+            for (Path file : walk.filter(path -> path.toString().endsWith(".class")).sorted().toList()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(testClasses.relativize(file).toString().replace(java.io.File.separatorChar, '/')));
+                Files.copy(file, zip);
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** A record as an outcome; the class, method and task come from the checker's own plan. */
+    private static TestOutcome outcome(ResultChannel.Record record, PlannedTest test, Map<String, Origin> origins) {
+        Status status = switch (record.status()) {
+            case "PASSED" -> Status.PASSED;
+            case "FAILED" -> Status.FAILED;
+            case "TIMEOUT" -> Status.TIMEOUT;
+            case "SKIPPED" -> Status.SKIPPED;
+            default -> Status.ERROR;
         };
-        String message = result.status() == LabResults.Status.SKIPPED ? "skipped: " + result.message() : result.message();
-        return new TestOutcome(result.uniqueId(), result.className(), result.methodName(), result.displayName(), result.task(),
-                status, message, result.durationMillis(), result.output(),
-                origins.getOrDefault(TestPlan.topLevel(result.className()), Origin.PUBLIC));
+        String message = record.message().isEmpty() ? null : record.message();
+        if (status == Status.SKIPPED) {
+            message = "skipped: " + message;
+        }
+        String display = record.display().isEmpty() ? test.displayName() : record.display();
+        return new TestOutcome(record.id(), test.className(), test.methodName(), display, test.task(), status, message,
+                record.millis(), record.output().isEmpty() ? null : record.output(),
+                origins.getOrDefault(test.topLevelClass(), Origin.PUBLIC));
     }
 
     /** Which test root each top-level test class comes from, by its file's path. */

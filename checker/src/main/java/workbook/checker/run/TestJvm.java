@@ -47,6 +47,15 @@ public final class TestJvm {
      */
     public static Exit run(List<String> command, Path workingDirectory, Map<String, String> environment,
                            Duration limit, int outputLimit, String orphanMarker) throws IOException {
+        return run(command, workingDirectory, environment, limit, outputLimit, orphanMarker, null);
+    }
+
+    /**
+     * As above; with a {@code channel}, the JVM first reads the channel's secret on its standard
+     * input, and the signed result records in its standard output go to the channel, not to the output.
+     */
+    public static Exit run(List<String> command, Path workingDirectory, Map<String, String> environment,
+                           Duration limit, int outputLimit, String orphanMarker, ResultChannel channel) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
@@ -55,9 +64,10 @@ public final class TestJvm {
         RUNNING.add(process);
         CappedText stdout = new CappedText(outputLimit, outputLimit / 4);
         CappedText stderr = new CappedText(outputLimit, outputLimit / 4);
-        Thread outReader = drain(process.getInputStream(), stdout, "stdout");
+        Thread outReader = channel == null ? drain(process.getInputStream(), stdout, "stdout")
+                : drainLines(process.getInputStream(), stdout, channel);
         Thread errReader = drain(process.getErrorStream(), stderr, "stderr");
-        process.getOutputStream().close();
+        feed(process, channel == null ? new byte[0] : channel.handshake());
         boolean timedOut = false;
         try {
             if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
@@ -140,6 +150,61 @@ public final class TestJvm {
         return reader;
     }
 
+    /** Writes the JVM's standard input and closes it, on a thread of its own: a JVM that never reads it must not block the checker. */
+    private static void feed(Process process, byte[] input) {
+        Thread writer = new Thread(() -> {
+            try (var stdin = process.getOutputStream()) {
+                stdin.write(input);
+            } catch (IOException e) {
+                // the JVM ended or did not start; its exit code and output say why
+            }
+        }, "checker-feed-stdin");
+        writer.setDaemon(true);
+        writer.start();
+    }
+
+    /** A line longer than this is output, never a record (records are far shorter). */
+    static final int MAX_RECORD_LINE = 1024 * 1024;
+
+    /** Reads standard output line by line: signed records go to the channel, everything else to the capped output. */
+    private static Thread drainLines(InputStream stream, CappedText into, ResultChannel channel) {
+        Thread reader = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            java.io.ByteArrayOutputStream line = new java.io.ByteArrayOutputStream();
+            boolean overlong = false;
+            try (stream) {
+                int read;
+                while ((read = stream.read(buffer)) >= 0) {
+                    int from = 0;
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] == '\n') {
+                            line.write(buffer, from, i + 1 - from);
+                            from = i + 1;
+                            byte[] bytes = line.toByteArray();
+                            line.reset();
+                            if (overlong || !channel.offer(new String(bytes, java.nio.charset.StandardCharsets.UTF_8))) {
+                                into.append(bytes, 0, bytes.length);
+                            }
+                            overlong = false;
+                        }
+                    }
+                    line.write(buffer, from, read - from);
+                    if (line.size() > MAX_RECORD_LINE) {
+                        into.append(line.toByteArray(), 0, line.size());
+                        line.reset();
+                        overlong = true;
+                    }
+                }
+                into.append(line.toByteArray(), 0, line.size());
+            } catch (IOException ignored) {
+                // the process is gone; what was read is kept
+            }
+        }, "checker-drain-results");
+        reader.setDaemon(true);
+        reader.start();
+        return reader;
+    }
+
     private static void join(Thread reader) {
         try {
             // A grandchild may still hold the pipe open; what it prints later is not wanted.
@@ -153,7 +218,7 @@ public final class TestJvm {
     public static Map<String, String> environment() {
         Map<String, String> kept = new java.util.TreeMap<>();
         System.getenv().forEach((name, value) -> {
-            boolean wanted = name.startsWith("WORKBOOK_") || name.startsWith("DOCKER_") || name.startsWith("TESTCONTAINERS_")
+            boolean wanted = (name.startsWith("WORKBOOK_") && !name.equals("WORKBOOK_CHECKER_ROOT")) || name.startsWith("DOCKER_") || name.startsWith("TESTCONTAINERS_")
                     || name.startsWith("LC_") || Set.of("PATH", "HOME", "USER", "LOGNAME", "LANG", "TZ", "TMPDIR", "JAVA_HOME",
                     "XDG_RUNTIME_DIR", "SystemRoot", "TEMP", "TMP").contains(name);
             if (wanted) {
