@@ -7,10 +7,10 @@ import java.util.Optional;
  * and so does a request without an {@code Idempotency-Key} (the IETF draft's answer when a resource
  * requires the key). Everything else goes to {@link #charge(String, String, ChargeRequest)}.
  */
-public abstract class KeyedChargeEndpoint implements ChargeEndpoint {
+public interface KeyedChargeEndpoint extends ChargeEndpoint {
 
     @Override
-    public final Reply charge(Optional<String> idempotencyKey, String body) {
+    default Reply charge(Optional<String> idempotencyKey, String body) {
         ChargeRequest request;
         try {
             request = ChargeRequest.parse(body);
@@ -24,5 +24,5 @@ public abstract class KeyedChargeEndpoint implements ChargeEndpoint {
     }
 
     /** A well-formed charge request with its key; {@code body} exactly as it arrived. */
-    protected abstract Reply charge(String key, String body, ChargeRequest request);
+    Reply charge(String key, String body, ChargeRequest request);
 }

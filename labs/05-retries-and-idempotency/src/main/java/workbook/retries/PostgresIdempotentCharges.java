@@ -13,15 +13,9 @@ import java.sql.SQLException;
  * STARTER: the endpoint as it is today. It reads the key and does nothing with it: every request
  * that reaches it charges the card, including a client's retry after a lost response.
  */
-public final class PostgresIdempotentCharges extends KeyedChargeEndpoint {
-    private final ChargeSetup setup;
-
-    public PostgresIdempotentCharges(ChargeSetup setup) {
-        this.setup = setup;
-    }
-
+public record PostgresIdempotentCharges(ChargeSetup setup) implements KeyedChargeEndpoint {
     @Override
-    protected Reply charge(String key, String body, ChargeRequest request) {
+    public Reply charge(String key, String body, ChargeRequest request) {
         try (Connection c = setup.db().getConnection()) {
             long id = Charges.insert(c, request, null, Charges.fingerprint(body), setup.clock().instant());
             setup.steps().afterCharge(key);

@@ -15,19 +15,14 @@ import java.sql.SQLException;
  * stores the reply. Two copies of a request that arrive together both find nothing and both charge;
  * a process that dies after charging leaves nothing in Redis, so the client's retry charges again;
  * and a key sent again with another body gets the first body's reply.
+ *
+ * @param redis this server's connection to Redis
+ * @param setup the lease is the claim's TTL in Redis (Redis's clock); {@code setup.clock()} stamps charges
  */
-public final class RedisIdempotentCharges extends KeyedChargeEndpoint {
-    private final StatefulRedisConnection<String, String> redis;
-    private final ChargeSetup setup;
-
-    /** @param setup the lease is the claim's TTL in Redis (Redis's clock); {@code setup.clock()} stamps charges */
-    public RedisIdempotentCharges(StatefulRedisConnection<String, String> redis, ChargeSetup setup) {
-        this.redis = redis;
-        this.setup = setup;
-    }
-
+public record RedisIdempotentCharges(StatefulRedisConnection<String, String> redis, ChargeSetup setup)
+        implements KeyedChargeEndpoint {
     @Override
-    protected Reply charge(String key, String body, ChargeRequest request) {
+    public Reply charge(String key, String body, ChargeRequest request) {
         String stored = redis.sync().get("idem:" + key);
         if (stored != null) {
             String[] parts = stored.split("\\|", 4);     // done|<fingerprint>|<status>|<body>

@@ -13,17 +13,10 @@ import java.util.Random;
  * STARTER: this is the policy the clients run today. On any failure it tries again at once, until
  * the attempts run out. When the server slows down, every client fails at the same moment and comes
  * back at the same moment, several times over.
+ *
+ * @param random where the jitter comes from (tests pass a seeded one)
  */
-public final class RetryPolicy {
-    private final RetrySettings settings;
-    private final Random random;
-
-    /** @param random where the jitter comes from (tests pass a seeded one) */
-    public RetryPolicy(RetrySettings settings, Random random) {
-        this.settings = settings;
-        this.random = random;
-    }
-
+public record RetryPolicy(RetrySettings settings, Random random) {
     /**
      * Task 1: the wait before retry number {@code retry} (0 = the first retry), drawn uniformly from
      * {@code [0, min(cap, base × 2^retry)]} in whole milliseconds, both ends included.

@@ -14,15 +14,9 @@ import java.util.UUID;
  * primary key); only the claim's owner charges; the charge and the stored reply commit in one
  * transaction; repeats get the stored reply.
  */
-public final class PostgresIdempotentCharges extends KeyedChargeEndpoint {
-    private final ChargeSetup setup;
-
-    public PostgresIdempotentCharges(ChargeSetup setup) {
-        this.setup = setup;
-    }
-
+public record PostgresIdempotentCharges(ChargeSetup setup) implements KeyedChargeEndpoint {
     @Override
-    protected Reply charge(String key, String body, ChargeRequest request) {
+    public Reply charge(String key, String body, ChargeRequest request) {
         String fingerprint = Charges.fingerprint(body);
         String owner = UUID.randomUUID().toString();
         try {

@@ -17,19 +17,14 @@ import java.sql.SQLException;
  * <p>
  * Redis holds {@code idem:<key>} = {@code claim|<fingerprint>} while a request runs (for the lease),
  * then {@code done|<fingerprint>|<status>|<body>} for 24 hours.
+ *
+ * @param redis this server's connection to Redis
+ * @param setup the lease is the claim's TTL in Redis (Redis's clock); {@code setup.clock()} stamps charges
  */
-public final class RedisIdempotentCharges extends KeyedChargeEndpoint {
-    private final StatefulRedisConnection<String, String> redis;
-    private final ChargeSetup setup;
-
-    /** @param setup the lease is the claim's TTL in Redis (Redis's clock); {@code setup.clock()} stamps charges */
-    public RedisIdempotentCharges(StatefulRedisConnection<String, String> redis, ChargeSetup setup) {
-        this.redis = redis;
-        this.setup = setup;
-    }
-
+public record RedisIdempotentCharges(StatefulRedisConnection<String, String> redis, ChargeSetup setup)
+        implements KeyedChargeEndpoint {
     @Override
-    protected Reply charge(String key, String body, ChargeRequest request) {
+    public Reply charge(String key, String body, ChargeRequest request) {
         String redisKey = "idem:" + key;
         String fingerprint = Charges.fingerprint(body);
         RedisCommands<String, String> commands = redis.sync();

@@ -13,21 +13,14 @@ import java.util.Set;
  * When a failed attempt is worth another one, and how long to wait first: exponential backoff with
  * full jitter and a cap (Task 1), only for failures a retry can fix, honouring {@code Retry-After},
  * and never for a request that is not safe to send twice (Task 2).
+ *
+ * @param random where the jitter comes from (tests pass a seeded one)
  */
-public final class RetryPolicy {
+public record RetryPolicy(RetrySettings settings, Random random) {
     /** RFC 9110 §9.2.2: sending these twice has the same effect on the server as sending them once. */
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE", "PUT", "DELETE");
     /** Overloaded or briefly unavailable: another attempt later may well succeed. */
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 502, 503, 504);
-
-    private final RetrySettings settings;
-    private final Random random;
-
-    /** @param random where the jitter comes from (tests pass a seeded one) */
-    public RetryPolicy(RetrySettings settings, Random random) {
-        this.settings = settings;
-        this.random = random;
-    }
 
     /**
      * Task 1: the wait before retry number {@code retry} (0 = the first retry), drawn uniformly from
