@@ -64,9 +64,7 @@ public record PostgresIdempotentCharges(ChargeSetup setup) implements KeyedCharg
                   FROM idempotency_keys WHERE idempotency_key = ?""")) {
             find.setString(1, key);
             try (ResultSet row = find.executeQuery()) {
-                if (!row.next()) {
-                    return ChargeReplies.inProgress(); // there a moment ago; the client's retry will settle it
-                }
+                row.next(); // the claim failed, so the row exists: rows are taken over, never deleted
                 if (!row.getString("request_fingerprint").equals(fingerprint)) {
                     return ChargeReplies.keyReused();
                 }
