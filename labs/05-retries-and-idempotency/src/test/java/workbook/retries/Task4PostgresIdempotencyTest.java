@@ -120,7 +120,10 @@ class Task4PostgresIdempotencyTest {
     @Test
     void aCrashAfterTheChargeLeavesNeitherTheChargeNorARecord() {
         PostgresIdempotentCharges crashing = endpoint(Payments.crashOnceAfterCharge());
-        catchThrowable(() -> post(crashing, "order-5005", BODY));
+        Throwable crash = catchThrowable(() -> post(crashing, "order-5005", BODY));
+        assertThat(crash).as("the request whose process died after writing the charge").isInstanceOf(SimulatedCrash.class);
+        assertThat(charges(payments)).as("charges right after a process died between writing the charge and "
+                + "recording its reply: the two must commit together, so neither is there").isZero();
         clock.advance(LEASE.plusSeconds(1));
         Reply retry = post(crashing, "order-5005", BODY);
         assertThat(retry.status()).as("status of the retry after the lease").isEqualTo(201);
