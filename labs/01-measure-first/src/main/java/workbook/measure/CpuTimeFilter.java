@@ -1,0 +1,48 @@
+package workbook.measure;
+
+import com.sun.net.httpserver.Filter;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+
+/**
+ * Task 4: measures, for every request a {@link LabServer} route handles, its wall time and its CPU
+ * time (ThreadMXBean), adds them up per path, and tells a CPU-bound endpoint from an I/O-bound one.
+ */
+public final class CpuTimeFilter extends Filter {
+
+    @Override
+    public void doFilter(HttpExchange exchange, Chain chain) throws IOException {
+        // Task 4: measure the wall time and the CPU time of the rest of the chain, per path.
+        chain.doFilter(exchange);
+    }
+
+    @Override
+    public String description() {
+        return "wall time and CPU time per path";
+    }
+
+    /** The requests measured so far for {@code path} (the URI's path, without a query); {@link Profile#NONE} if none. */
+    public Profile profile(String path) {
+        throw new UnsupportedOperationException("Task 4: add up the requests, wall time and CPU time per path");
+    }
+
+    /**
+     * {@link Bound#CPU} when the path's CPU time is at least a tenth of its wall time, else
+     * {@link Bound#IO}. Not a half: on a machine busy with other work a computing request also waits
+     * for a free core, and that wait counts as wall time; a waiting request stays at a few percent.
+     *
+     * @throws IllegalStateException when no request to the path has been measured
+     */
+    public Bound boundOf(String path) {
+        throw new UnsupportedOperationException("Task 4: classify from CPU time vs wall time");
+    }
+
+    /**
+     * How many times the throughput should grow from 1 thread to {@code threads} threads on a machine
+     * with {@code cores} cores: waiting does not need a core, computing does.
+     */
+    public static double expectedSpeedup(Bound bound, int threads, int cores) {
+        throw new UnsupportedOperationException("Task 4: the speed-up threads can give CPU-bound and I/O-bound work");
+    }
+}
