@@ -3,8 +3,11 @@ package workbook.measure;
 import org.junit.jupiter.api.Test;
 import workbook.labkit.testing.Task;
 
+import java.time.Duration;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @Task(4)
 class HiddenTask4CpuOrIoTest {
@@ -17,9 +20,11 @@ class HiddenTask4CpuOrIoTest {
             Target.get(server.uri("/items?page=1")).call();
             Target.get(server.uri("/items?page=2")).call();
             Target.get(server.uri("/other")).call();
+            await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+                assertThat(filter.profile("/items").requests()).as("requests to /items, whatever their query").isEqualTo(2);
+                assertThat(filter.profile("/other").requests()).isEqualTo(1);
+            });
         }
-        assertThat(filter.profile("/items").requests()).as("requests to /items, whatever their query").isEqualTo(2);
-        assertThat(filter.profile("/other").requests()).isEqualTo(1);
         assertThat(filter.profile("/items").wallNanos()).as("wall time of /items").isPositive();
     }
 
@@ -29,8 +34,9 @@ class HiddenTask4CpuOrIoTest {
         try (LabServer server = LabServer.start(8)) {
             server.route("/busy", () -> Thread.sleep(1), filter);
             new ClosedLoopGenerator(Ticker.system()).run(Target.get(server.uri("/busy")), 8, 25);
+            await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> assertThat(filter.profile("/busy").requests())
+                    .as("8 clients x 25 requests, handled by 8 threads").isEqualTo(200));
         }
-        assertThat(filter.profile("/busy").requests()).as("8 clients x 25 requests, handled by 8 threads").isEqualTo(200);
     }
 
     @Test

@@ -12,10 +12,12 @@ import java.net.URI;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Two endpoints that take about the same time on an idle machine: /cpu computes for 20 ms, /io calls
- * a downstream service behind a Toxiproxy latency of 20 ms.
+ * a downstream service behind a Toxiproxy latency of 20 ms (80 ms for the scaling test, so that waiting
+ * dominates even when a busy machine makes every hand-over between threads slow).
  */
 @Task(4)
 class Task4CpuOrIoTest {
@@ -44,9 +46,9 @@ class Task4CpuOrIoTest {
         downstream.close();
     }
 
-    private void routeThroughSlowDownstream(String name) throws Exception {
+    private void routeThroughSlowDownstream(String name, Duration latency) throws Exception {
         Toxi.Proxied proxied = toxi.localPort(name, downstream.port());
-        proxied.toxics().latency("slow-downstream", ToxicDirection.DOWNSTREAM, WORK.toMillis());
+        proxied.toxics().latency("slow-downstream", ToxicDirection.DOWNSTREAM, latency.toMillis());
         Target call = Target.get(URI.create("http://" + proxied.host() + ":" + proxied.port() + "/"));
         api.route("/" + name + "/cpu", new CpuWork(WORK), filter).route("/" + name + "/io", call::call, filter);
     }
@@ -54,15 +56,18 @@ class Task4CpuOrIoTest {
     @Test
     void cpuTimeAgainstWallTimeTellsTheEndpointsApart() throws Exception {
         assertThat(filter.profile("/classify/none")).as("a path never requested").isEqualTo(Profile.NONE);
-        routeThroughSlowDownstream("classify");
+        routeThroughSlowDownstream("classify", WORK);
         ClosedLoopGenerator generator = new ClosedLoopGenerator(Ticker.system());
         generator.run(Target.get(api.uri("/classify/cpu")), 1, 5);
         generator.run(Target.get(api.uri("/classify/io")), 1, 5);
 
+        // the filter adds a request up after its answer has gone out: give the last one a moment
+        await().atMost(Duration.ofSeconds(2)).untilAsserted(() -> {
+            assertThat(filter.profile("/classify/cpu").requests()).as("requests measured on /cpu").isEqualTo(5);
+            assertThat(filter.profile("/classify/io").requests()).as("requests measured on /io").isEqualTo(5);
+        });
         Profile cpu = filter.profile("/classify/cpu");
         Profile io = filter.profile("/classify/io");
-        assertThat(cpu.requests()).as("requests measured on /cpu").isEqualTo(5);
-        assertThat(io.requests()).as("requests measured on /io").isEqualTo(5);
         assertThat(io.wallNanos()).as("wall time of 5 /io requests, each waiting 20 ms for the downstream; measured: %s", io)
                 .isGreaterThanOrEqualTo(5 * WORK.toNanos());
         assertThat(cpu.cpuNanos()).as("CPU time of 5 /cpu requests that each compute about 20 ms; measured: %s", cpu)
@@ -81,7 +86,7 @@ class Task4CpuOrIoTest {
                 .isEqualTo(Math.min(THREADS, CORES));
         assertThat(ioExpected).as("expected speed-up of I/O-bound work with %d threads", THREADS).isEqualTo(THREADS);
 
-        routeThroughSlowDownstream("scale");
+        routeThroughSlowDownstream("scale", Duration.ofMillis(80));
         Target cpu = Target.get(api.uri("/scale/cpu"));
         Target io = Target.get(api.uri("/scale/io"));
         Speedup cpuSpeedup = new Speedup(cpu);
@@ -94,9 +99,9 @@ class Task4CpuOrIoTest {
         System.out.printf("[Task 4] %d threads vs 1 on %d cores: I/O-bound %.2fx (expected %.0fx), CPU-bound %.2fx (expected at most %.0fx)%n",
                 THREADS, CORES, ioSpeedup.ratio(), ioExpected, cpuSpeedup.ratio(), cpuExpected);
         assertThat(ioSpeedup.ratio())
-                .as("I/O-bound throughput, %d threads vs 1: waiting needs no core, so expected about %.0fx (at least half); "
+                .as("I/O-bound throughput, %d threads vs 1: waiting needs no core, so expected about %.0fx (at least 40%% of it); "
                         + "the CPU-bound endpoint measured %.2fx", THREADS, ioExpected, cpuSpeedup.ratio())
-                .isGreaterThanOrEqualTo(ioExpected / 2);
+                .isGreaterThanOrEqualTo(ioExpected * 0.4);
         assertThat(cpuSpeedup.ratio())
                 .as("CPU-bound throughput, %d threads vs 1 on %d cores: at most about %.0fx (margin for other processes); "
                         + "the I/O-bound endpoint measured %.2fx", THREADS, CORES, cpuExpected, ioSpeedup.ratio())
