@@ -28,9 +28,9 @@ public final class CpuTimeFilter extends Filter {
     }
 
     /**
-     * {@link Bound#CPU} when the path's CPU time is at least a tenth of its wall time, else
+     * {@link Bound#CPU} when the path's CPU time is at least a twentieth (5%) of its wall time, else
      * {@link Bound#IO}. Not a half: on a machine busy with other work a computing request also waits
-     * for a free core, and that wait counts as wall time; a waiting request stays at a few percent.
+     * for a free core, and that wait counts as wall time; a waiting request stays near 1%.
      *
      * @throws IllegalStateException when no request to the path has been measured
      */
