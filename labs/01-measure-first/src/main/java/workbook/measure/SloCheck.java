@@ -4,16 +4,11 @@ import org.HdrHistogram.Histogram;
 
 import java.time.Duration;
 
-/** Task 5: a load test that answers one question: does the p99 stay within its budget at this rate? */
-public final class SloCheck {
-    private final Ticker ticker;
-    private final Duration p99Budget;
-
-    public SloCheck(Ticker ticker, Duration p99Budget) {
-        this.ticker = ticker;
-        this.p99Budget = p99Budget;
-    }
-
+/**
+ * Task 5: a load test that answers one question: does the p99 stay within its budget at this rate?
+ * Time comes from {@code ticker}; the budget is for the p99 of the measured requests.
+ */
+public record SloCheck(Ticker ticker, Duration p99Budget) {
     /**
      * Sends {@code warmUpRequests} requests at {@code ratePerSecond} and forgets them (caches and the JIT
      * warm up), then {@code measuredRequests} more at the same rate on a fresh schedule, and judges the
