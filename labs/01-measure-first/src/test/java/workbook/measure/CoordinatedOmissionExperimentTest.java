@@ -32,9 +32,11 @@ class CoordinatedOmissionExperimentTest {
         Csv overTime = new Csv("generator", "request", "time_s", "latency_ms");
         closed.rows("closed loop", overTime);
         open.rows("open loop", overTime);
-        LineChart timeChart = new LineChart("One 2 s stall, as each generator records it", "time since the start (s)", "latency (ms)")
-                .series("closed loop (send, wait, send)", closed.times(), closed.latencies())
-                .series("open loop, 100 per second, from the due time", open.times(), open.latencies());
+        // by request number, not by time: the closed loop sent nothing during the stall, and a line
+        // across that gap in time would draw a ramp that no request had
+        LineChart timeChart = new LineChart("One 2 s stall, as each generator records it", "request number", "latency (ms)")
+                .series("closed loop", closed.numbers(), closed.latencies())
+                .series("open loop (from due time)", open.numbers(), open.latencies());
 
         Csv spectrum = new Csv("generator", "percentile", "nines", "latency_ms");
         LineChart spectrumChart = new LineChart("Percentile spectrum on the same stall", "nines (1 = p90, 2 = p99, 3 = p99.9)", "latency (ms)");
@@ -81,8 +83,8 @@ class CoordinatedOmissionExperimentTest {
 
     /** What one generator saw: when each request was sent (or due) and how long it took by the generator's own account. */
     private record Timeline(List<Double> sendTimes, List<Double> latencyMs, Histogram histogram) {
-        List<Double> times() {
-            return sendTimes;
+        List<Integer> numbers() {
+            return java.util.stream.IntStream.range(0, sendTimes.size()).boxed().toList();
         }
 
         List<Double> latencies() {

@@ -57,6 +57,7 @@ class Task4CpuOrIoTest {
     @Test
     void cpuTimeAgainstWallTimeTellsTheEndpointsApart() throws Exception {
         assertThat(filter.profile("/classify/none")).as("a path never requested").isEqualTo(Profile.NONE);
+        assertThat(filter.description()).as("the filter's description").isNotBlank();
         routeThroughSlowDownstream("classify", WORK);
         ClosedLoopGenerator generator = new ClosedLoopGenerator(Ticker.system());
         generator.run(Target.get(api.uri("/classify-warm-up/cpu")), 1, 3); // compiled and connected first,
