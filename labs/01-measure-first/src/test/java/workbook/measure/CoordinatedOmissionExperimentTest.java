@@ -20,9 +20,9 @@ import java.util.List;
 @Tag("experiment")
 class CoordinatedOmissionExperimentTest {
     private static final Duration STALL = Duration.ofSeconds(2);
-    private static final int RATE = 100;
-    private static final int REQUESTS = 600;
-    private static final int STALL_AT = 200;
+    private static final int RATE = 50;
+    private static final int REQUESTS = 400;
+    private static final int STALL_AT = 150;
 
     @Test
     void theSameStallThroughBothGenerators() throws Exception {
