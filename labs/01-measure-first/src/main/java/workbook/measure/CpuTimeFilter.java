@@ -28,13 +28,20 @@ public final class CpuTimeFilter extends Filter {
     }
 
     /**
-     * {@link Bound#CPU} when the path's CPU time is at least a twentieth (5%) of its wall time, else
-     * {@link Bound#IO}. Not a half: on a machine busy with other work a computing request also waits
-     * for a free core, and that wait counts as wall time; a waiting request stays near 1%.
+     * The bound of the path's requests so far, by {@link #classify(Profile)}.
      *
      * @throws IllegalStateException when no request to the path has been measured
      */
     public Bound boundOf(String path) {
+        throw new UnsupportedOperationException("Task 4: the bound of a path's profile");
+    }
+
+    /**
+     * {@link Bound#CPU} when the CPU time is at least a twentieth (5%) of the wall time, else
+     * {@link Bound#IO}. Not a half: on a machine busy with other work a computing request also waits
+     * for a free core, and that wait counts as wall time; a waiting request stays near 1%.
+     */
+    public static Bound classify(Profile profile) {
         throw new UnsupportedOperationException("Task 4: classify from CPU time vs wall time");
     }
 

@@ -83,6 +83,16 @@ class Task4CpuOrIoTest {
     }
 
     @Test
+    void theLineIsAtFivePercentOfWallTime() {
+        assertThat(CpuTimeFilter.classify(new Profile(4, 400_000_000, 20_000_000)))
+                .as("20 ms of CPU in 400 ms of wall time: exactly 5%%").isEqualTo(Bound.CPU);
+        assertThat(CpuTimeFilter.classify(new Profile(4, 400_000_000, 19_999_999)))
+                .as("just under 5%% of wall time on a CPU").isEqualTo(Bound.IO);
+        assertThat(CpuTimeFilter.classify(new Profile(1, 20_000_000, 19_000_000))).as("95%% on a CPU").isEqualTo(Bound.CPU);
+        assertThat(CpuTimeFilter.classify(new Profile(1, 20_000_000, 300_000))).as("1.5%% on a CPU").isEqualTo(Bound.IO);
+    }
+
+    @Test
     void threadsMultiplyIoBoundThroughputButCpuBoundOnlyUpToTheCores() throws Exception {
         double cpuExpected = CpuTimeFilter.expectedSpeedup(Bound.CPU, THREADS, CORES);
         double ioExpected = CpuTimeFilter.expectedSpeedup(Bound.IO, THREADS, CORES);

@@ -39,9 +39,7 @@ public final class CpuTimeFilter extends Filter {
     }
 
     /**
-     * {@link Bound#CPU} when the path's CPU time is at least a twentieth (5%) of its wall time, else
-     * {@link Bound#IO}. Not a half: on a machine busy with other work a computing request also waits
-     * for a free core, and that wait counts as wall time; a waiting request stays near 1%.
+     * The bound of the path's requests so far, by {@link #classify(Profile)}.
      *
      * @throws IllegalStateException when no request to the path has been measured
      */
@@ -50,6 +48,15 @@ public final class CpuTimeFilter extends Filter {
         if (profile.requests() == 0) {
             throw new IllegalStateException("no request to " + path + " has been measured yet");
         }
+        return classify(profile);
+    }
+
+    /**
+     * {@link Bound#CPU} when the CPU time is at least a twentieth (5%) of the wall time, else
+     * {@link Bound#IO}. Not a half: on a machine busy with other work a computing request also waits
+     * for a free core, and that wait counts as wall time; a waiting request stays near 1%.
+     */
+    public static Bound classify(Profile profile) {
         return profile.cpuNanos() * 20 >= profile.wallNanos() ? Bound.CPU : Bound.IO;
     }
 
