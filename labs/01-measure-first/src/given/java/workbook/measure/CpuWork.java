@@ -1,5 +1,7 @@
 package workbook.measure;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.Arrays;
 
@@ -33,17 +35,22 @@ public final class CpuWork implements LabServer.Work {
         return x;
     }
 
-    /** Rounds per millisecond: the best of a few timed runs, after a warm-up that lets the JIT compile spin. */
+    /**
+     * Rounds per millisecond of CPU time: the best of a few runs, after a warm-up long enough for the
+     * JIT to compile spin. Timed with the thread's CPU clock, so that a busy machine (which preempts
+     * this thread) does not make the work look slower than it is.
+     */
     private static long calibrate() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long rounds = 200_000;
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 100; i++) {
             sink += spin(rounds);
         }
         long[] nanos = new long[7];
         for (int i = 0; i < nanos.length; i++) {
-            long start = System.nanoTime();
+            long start = threads.getCurrentThreadCpuTime();
             sink += spin(rounds);
-            nanos[i] = Math.max(1, System.nanoTime() - start);
+            nanos[i] = Math.max(1, threads.getCurrentThreadCpuTime() - start);
         }
         Arrays.sort(nanos);
         return Math.max(1, rounds * 1_000_000 / nanos[0]);

@@ -74,8 +74,6 @@ class Task4CpuOrIoTest {
         Profile io = filter.profile("/classify/io");
         assertThat(io.wallNanos()).as("wall time of 5 /io requests, each waiting 20 ms for the downstream; measured: %s", io)
                 .isGreaterThanOrEqualTo(5 * WORK.toNanos());
-        assertThat(cpu.cpuNanos()).as("CPU time of 5 /cpu requests that each compute about 20 ms; measured: %s", cpu)
-                .isGreaterThanOrEqualTo(5 * WORK.toNanos() / 2);
         assertThat(io.cpuNanos()).as("CPU time of /io: it waited, it did not compute; measured: %s", io)
                 .isLessThan(io.wallNanos() / 20);
         assertThat(filter.boundOf("/classify/cpu")).as("/cpu: %s", cpu).isEqualTo(Bound.CPU);
