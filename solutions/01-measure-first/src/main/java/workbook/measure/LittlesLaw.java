@@ -1,0 +1,42 @@
+package workbook.measure;
+
+import java.time.Duration;
+
+/**
+ * Task 3: Little's law, L = λ × W. In a stable system the average number of requests inside it (L)
+ * is the rate at which they arrive (λ) times the average time each spends inside (W).
+ */
+public final class LittlesLaw {
+    private static final double NANOS_PER_SECOND = 1e9;
+
+    private LittlesLaw() {
+    }
+
+    /** L = λ × W: how many requests are in flight at {@code arrivalsPerSecond} when each stays {@code timeInSystem}. */
+    public static double concurrency(double arrivalsPerSecond, Duration timeInSystem) {
+        return arrivalsPerSecond * timeInSystem.toNanos() / NANOS_PER_SECOND;
+    }
+
+    /**
+     * The most requests per second a server can complete when it has {@code workers} workers and each
+     * request keeps one busy for {@code serviceTime}: every worker busy all the time.
+     *
+     * @throws IllegalArgumentException when there are no workers or the service time is not positive
+     */
+    public static double maxThroughput(int workers, Duration serviceTime) {
+        if (workers < 1 || serviceTime.isZero() || serviceTime.isNegative()) {
+            throw new IllegalArgumentException("a server needs at least one worker and a positive service time; got "
+                    + workers + " workers and " + serviceTime);
+        }
+        // Little's law with L = workers (all busy) and W = serviceTime, solved for λ.
+        return workers * NANOS_PER_SECOND / serviceTime.toNanos();
+    }
+
+    /**
+     * The fewest workers that can sustain {@code targetPerSecond} when each request keeps one busy for
+     * {@code serviceTime} (a whole number: a worker cannot be split).
+     */
+    public static int workersFor(double targetPerSecond, Duration serviceTime) {
+        return (int) Math.ceil(concurrency(targetPerSecond, serviceTime));
+    }
+}
