@@ -2,6 +2,7 @@ package workbook.checker.export;
 
 import workbook.checker.course.Course;
 import workbook.checker.course.Lab;
+import workbook.labkit.progress.LabSheet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,7 +31,7 @@ import java.util.stream.Stream;
  * <p>
  * A line is distinctive when it is code (not a comment, import or brace), long enough to mean
  * something, and appears nowhere in what the student edition ships on purpose: the lab's starter,
- * its public tests, its lab sheet (whose last hint may show the key lines) and the lab kit. Another
+ * its public tests, its lab sheet and hint file (whose last hint may show the key lines) and the lab kit. Another
  * lab's code may share an idiom or two (a parser loop) by chance, so there a leak takes ten lines or
  * half of the file's distinctive ones. Whether the starter itself is the solution is calibration's
  * job: every starter task must fail.
@@ -62,7 +63,7 @@ public final class LeakCheck {
         for (Lab lab : allLabs(course)) {
             Set<String> shipped = new HashSet<>(labKit);
             shipped.addAll(lines(javaFiles(lab.dir().resolve("src"))));
-            shipped.addAll(lines(List.of(lab.dir().resolve("README.md"))));
+            shipped.addAll(lines(List.of(lab.dir().resolve("README.md"), lab.dir().resolve(LabSheet.HINT_FILE))));
             List<Path> solution = javaFiles(lab.solutionDir().resolve("src"));
             add(secrets, course, lab, solution, shipped);
             add(secrets, course, lab, javaFiles(lab.hiddenDir()), shipped);
@@ -111,8 +112,9 @@ public final class LeakCheck {
 
     /**
      * Prose of the student edition (sheets, hints, slides and their notes, READMEs) that talks about
-     * the hidden tests: the words themselves, or the name of a hidden test class or method, or of a
-     * wrong implementation. Students get requirements, never a description of what is checked in secret.
+     * the hidden tests: the words themselves, or the name of a hidden test class or method. (A wrong
+     * implementation's file name is often an ordinary phrase, "reactive-only", so it is not looked for.)
+     * Students get requirements, never a description of what is checked in secret.
      */
     public static List<Leak> hiddenTestTalk(Course course, Path edition) {
         Map<String, String> names = new LinkedHashMap<>();
@@ -122,10 +124,6 @@ public final class LeakCheck {
                 names.put(test.getFileName().toString().replace(".java", ""), source);
                 text(test).ifPresent(code -> TEST_METHOD.matcher(code).results()
                         .forEach(method -> names.put(method.group(1) + "(", source)));
-            }
-            for (Path patch : files(lab.wrongDir())) {
-                String name = patch.getFileName().toString().replace(".patch", "");
-                names.put(name, course.root().relativize(patch).toString().replace('\\', '/'));
             }
         }
         List<Leak> leaks = new ArrayList<>();
