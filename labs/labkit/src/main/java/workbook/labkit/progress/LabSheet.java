@@ -46,9 +46,7 @@ public record LabSheet(String labId, String title, List<TaskInfo> tasks) {
     public static LabSheet read(Path labDirectory) {
         Path readme = labDirectory.resolve("README.md");
         try {
-            LabSheet sheet = parse(labDirectory.getFileName().toString(), Files.readString(readme, StandardCharsets.UTF_8));
-            Path hints = labDirectory.resolve("HINTS.md");
-            return Files.isRegularFile(hints) ? sheet.withHints(Files.readString(hints, StandardCharsets.UTF_8)) : sheet;
+            return parse(labDirectory.getFileName().toString(), Files.readString(readme, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read the lab sheet " + readme.toAbsolutePath()
                     + ": the lab's README.md defines its tasks and points. (" + e.getMessage() + ")", e);
@@ -77,47 +75,6 @@ public record LabSheet(String labId, String title, List<TaskInfo> tasks) {
             }
         }
         return new LabSheet(labId, title, List.copyOf(tasks));
-    }
-
-    private static final Pattern HINTS_TASK = Pattern.compile("^##\\s+Task\\s+(\\d+)\\s*$");
-    private static final Pattern HINTS_HINT = Pattern.compile("^###\\s+(Hint.*?)\\s*$");
-
-    /**
-     * Takes the hint ladders from a lab's {@code HINTS.md} (sections {@code ## Task N}, each with
-     * {@code ### Hint 1: nudge}, {@code ### Hint 2: approach}... and the text under them) for the
-     * tasks whose sheet section has no hints of its own.
-     */
-    public LabSheet withHints(String hintsMarkdown) {
-        java.util.Map<Integer, List<Hint>> byTask = new java.util.HashMap<>();
-        List<Hint> current = null;
-        String label = null;
-        StringBuilder text = new StringBuilder();
-        boolean inCode = false;
-        for (String line : (hintsMarkdown + "\n## end").split("\r?\n", -1)) {
-            if (line.startsWith("```")) {
-                inCode = !inCode;
-            }
-            boolean heading = !inCode && line.startsWith("#");
-            if (heading && label != null) {
-                current.add(new Hint(label, text.toString().strip()));
-                label = null;
-            }
-            Matcher task = HINTS_TASK.matcher(line);
-            Matcher hint = HINTS_HINT.matcher(line);
-            if (heading && task.matches()) {
-                current = byTask.computeIfAbsent(Integer.parseInt(task.group(1)), id -> new ArrayList<>());
-            } else if (heading && hint.matches() && current != null) {
-                label = hint.group(1);
-                text.setLength(0);
-            } else if (heading) {
-                current = null;
-            } else if (label != null) {
-                text.append(line).append('\n');
-            }
-        }
-        List<TaskInfo> merged = tasks.stream().map(task -> task.hints().isEmpty() && byTask.containsKey(task.id())
-                ? new TaskInfo(task.id(), task.title(), task.points(), List.copyOf(byTask.get(task.id()))) : task).toList();
-        return new LabSheet(labId, title, merged);
     }
 
     private static List<Hint> hints(String body) {

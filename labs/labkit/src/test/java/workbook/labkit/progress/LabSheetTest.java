@@ -45,38 +45,6 @@ class LabSheetTest {
     }
 
     @Test
-    void takesHintsFromHintsMdForTasksWithoutHintsInTheSheet() {
-        String hintsMd = """
-                # Lab 99 hints
-
-                ## Task 1
-
-                ### Hint 1: ignored
-
-                The sheet already has task 1's hints.
-
-                ## Task 2
-
-                ### Hint 1: nudge
-
-                Why faster?
-
-                ### Hint 2: approach
-
-                ```bash
-                # a comment in a code block is not a heading
-                ```
-                """;
-        LabSheet sheet = LabSheet.parse("99-sample", SHEET).withHints(hintsMd);
-
-        assertThat(sheet.task(1).orElseThrow().hints()).extracting(LabSheet.Hint::label)
-                .containsExactly("Hint 1: nudge", "Hint 2: approach");
-        assertThat(sheet.task(2).orElseThrow().hints()).containsExactly(
-                new LabSheet.Hint("Hint 1: nudge", "Why faster?"),
-                new LabSheet.Hint("Hint 2: approach", "```bash\n# a comment in a code block is not a heading\n```"));
-    }
-
-    @Test
     void anchorsMatchGitHubHeadingIds() {
         LabSheet sheet = LabSheet.parse("99-sample", SHEET);
         assertThat(sheet.task(1).orElseThrow().anchor()).isEqualTo("task-1-count-things-40-points");
