@@ -46,8 +46,11 @@ class CalibrateTest {
         // Two "wrong" implementations that prove nothing: one is right, one the public tests already catch.
         Path solution = course.resolve("solutions/01-counter/src/main/java/fixture/counter/Counter.java");
         Path wrong = course.resolve("checker/fixtures/wrong/01-counter");
-        Fixtures.write(wrong.resolve("not-wrong/fixture/counter/Counter.java"), Fixtures.read(solution));
-        Fixtures.write(wrong.resolve("breaks-task-1/fixture/counter/Counter.java"), Fixtures.read(solution).replace("return ++count;", "return count;"));
+        String code = Fixtures.read(solution);
+        Fixtures.write(wrong.resolve("not-wrong.patch"), Fixtures.patch("changes a comment only", course, solution,
+                code.replace("/** Counts up to a limit. */", "/** Counts, up to a limit. */")));
+        Fixtures.write(wrong.resolve("breaks-task-1.patch"), Fixtures.patch("forgets to count", course, solution,
+                code.replace("return ++count;", "return count;")));
         // The solution forgets the check the hidden test makes.
         Fixtures.write(solution, Fixtures.read(solution).replace("if (limit < 0) {", "if (limit < -1000) {"));
         // A third task that no test checks.

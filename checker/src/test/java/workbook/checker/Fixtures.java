@@ -1,5 +1,8 @@
 package workbook.checker;
 
+import com.github.difflib.DiffUtils;
+import com.github.difflib.UnifiedDiffUtils;
+
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -7,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 import java.util.stream.Stream;
 
 /** The checker's test fixtures: a tiny course with one lab, and submissions of it. */
@@ -89,6 +93,15 @@ final class Fixtures {
         if (git.waitFor() != 0) {
             throw new IOException("git " + String.join(" ", args) + " failed: " + output);
         }
+    }
+
+    /** A wrong implementation's patch file: the description, then a unified diff of the solution file as {@code git diff} writes it. */
+    static String patch(String description, Path course, Path solutionFile, String wrongCode) throws IOException {
+        String path = course.relativize(solutionFile).toString().replace('\\', '/');
+        List<String> original = Files.readAllLines(solutionFile);
+        List<String> diff = UnifiedDiffUtils.generateUnifiedDiff("a/" + path, "b/" + path, original,
+                DiffUtils.diff(original, wrongCode.lines().toList()), 3);
+        return description + "\n" + String.join("\n", diff) + "\n";
     }
 
     static void write(Path file, String text) throws IOException {

@@ -150,7 +150,7 @@ class GradeTest {
 
         assertThat(lab.get("pointsEarned").asInt()).isEqualTo(40);
         assertThat(lab.get("testChanges").get("changed").get(0).asText()).isEqualTo("src/test/java/fixture/counter/LimitTest.java");
-        assertThat(temp.resolve("reports/feedback.md")).content().contains("### Test files you changed")
+        assertThat(temp.resolve("reports/feedback.md")).content().contains("### Test and given files you changed")
                 .contains("- changed: `src/test/java/fixture/counter/LimitTest.java`");
     }
 

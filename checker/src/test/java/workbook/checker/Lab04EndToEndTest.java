@@ -5,13 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import workbook.checker.course.Course;
+import workbook.checker.calibrate.WrongPatch;
 import workbook.checker.course.Lab;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -33,13 +32,13 @@ class Lab04EndToEndTest {
         Course course = Course.at(REPOSITORY);
         assumeTrue(course.labs().stream().anyMatch(lab -> lab.id().equals("04-rate-limiting")), "lab 04 is not registered yet");
         Lab lab = course.lab("04-rate-limiting");
-        List<Path> wrong = wrongImplementations(lab);
+        List<WrongPatch> wrong = wrongImplementations(lab);
         assumeTrue(wrong.size() == 3, "lab 04 has fewer than three wrong implementations yet");
 
         Path submissions = temp.resolve("submissions");
         handIn(lab, null, submissions.resolve("reference-solution"));
-        for (Path implementation : wrong) {
-            handIn(lab, implementation, submissions.resolve("wrong-" + implementation.getFileName()));
+        for (WrongPatch implementation : wrong) {
+            handIn(lab, implementation, submissions.resolve("wrong-" + implementation.name()));
         }
         Path out = temp.resolve("grades");
         long start = System.nanoTime();
@@ -52,8 +51,8 @@ class Lab04EndToEndTest {
         assertThat(solution.get("pointsEarned").asInt()).as(run.toString()).isEqualTo(100);
         assertThat(tests(solution)).allMatch(test -> test.get("status").asText().equals("passed"))
                 .anyMatch(test -> test.get("origin").asText().equals("hidden"));
-        for (Path implementation : wrong) {
-            String name = "wrong-" + implementation.getFileName();
+        for (WrongPatch implementation : wrong) {
+            String name = "wrong-" + implementation.name();
             JsonNode grade = grade(out, name);
             List<JsonNode> failing = tests(grade).stream().filter(test -> !test.get("status").asText().equals("passed")).toList();
             assertThat(failing).as(name + ": the tests it fails").isNotEmpty()
@@ -63,30 +62,26 @@ class Lab04EndToEndTest {
         System.out.printf("[Lab04EndToEndTest] graded %d lab-04 submissions in %.1f s%n", wrong.size() + 1, seconds);
     }
 
-    /** A student's copy: the lab as shipped, with the solution (and a wrong file or two over it) as their code. */
-    private static void handIn(Lab lab, Path overlay, Path submission) throws Exception {
+    /** A student's copy: the lab as shipped, with the solution (or a wrong implementation of it) as their code. */
+    private static void handIn(Lab lab, WrongPatch wrong, Path submission) throws Exception {
         Path labCopy = submission.resolve("labs").resolve(lab.id());
         Fixtures.copy(lab.publicTests(), labCopy.resolve("src/test/java"));
-        Fixtures.copy(lab.solutionSources(), labCopy.resolve("src/main/java"));
-        if (overlay != null) {
-            Fixtures.copy(overlay, labCopy.resolve("src/main/java"));
+        Fixtures.copy(lab.givenSources(), labCopy.resolve("src/given/java"));
+        if (wrong == null) {
+            Fixtures.copy(lab.solutionSources(), labCopy.resolve("src/main/java"));
+        } else {
+            wrong.applyTo(lab, labCopy.resolve("src/main/java"));
         }
     }
 
-    private static List<Path> wrongImplementations(Lab lab) throws Exception {
-        if (!Files.isDirectory(lab.wrongDir())) {
-            return List.of();
-        }
-        List<Path> all;
-        try (Stream<Path> list = Files.list(lab.wrongDir())) {
-            all = list.filter(Files::isDirectory).sorted().toList();
-        }
+    private static List<WrongPatch> wrongImplementations(Lab lab) throws Exception {
+        List<WrongPatch> all = WrongPatch.of(lab);
         // One of each kind the course names; the others are left to calibrate --wrong, to keep this test short.
-        List<Path> chosen = new ArrayList<>();
+        List<WrongPatch> chosen = new ArrayList<>();
         for (String kind : List.of("sliding", "redis", "token")) {
-            all.stream().filter(path -> path.getFileName().toString().contains(kind) && !chosen.contains(path)).findFirst().ifPresent(chosen::add);
+            all.stream().filter(patch -> patch.name().contains(kind) && !chosen.contains(patch)).findFirst().ifPresent(chosen::add);
         }
-        all.stream().filter(path -> !chosen.contains(path)).limit(Math.max(0, 3 - chosen.size())).forEach(chosen::add);
+        all.stream().filter(patch -> !chosen.contains(patch)).limit(Math.max(0, 3 - chosen.size())).forEach(chosen::add);
         return chosen;
     }
 

@@ -67,7 +67,7 @@ public final class Calibration {
     }
 
     /**
-     * @param withWrong also run every wrong implementation in checker/fixtures/wrong/NN-slug: each must
+     * @param withWrong also run every wrong implementation (a patch in checker/fixtures/wrong/NN-slug): each must
      *                  pass the public tests and fail at least one hidden test
      */
     public LabReport calibrate(Lab lab, int rounds, boolean withWrong) throws IOException {
@@ -201,7 +201,7 @@ public final class Calibration {
                 dedupe(violations), dedupe(warnings));
     }
 
-    /** The wrong implementations of a lab, each laid over the solution and run with the public and hidden tests. */
+    /** The wrong implementations of a lab, each a patch applied to the solution and run with the public and hidden tests. */
     private List<WrongImplementation> wrongImplementations(Lab lab, List<String> violations) throws IOException {
         List<WrongImplementation> checked = new ArrayList<>();
         if (!Files.isDirectory(lab.wrongDir()) || !Files.isDirectory(lab.solutionSources())) {
@@ -212,17 +212,12 @@ public final class Calibration {
                     + " but no hidden tests to catch them");
             return checked;
         }
-        List<Path> fixtures;
-        try (var list = Files.list(lab.wrongDir())) {
-            fixtures = list.filter(Files::isDirectory).sorted().toList();
-        }
-        for (Path fixture : fixtures) {
-            String name = fixture.getFileName().toString();
+        for (WrongPatch patch : WrongPatch.of(lab)) {
+            String name = patch.name();
             long start = System.nanoTime();
             Path sources = work.resolve(lab.id()).resolve("wrong-sources").resolve(name);
             LabRun.deleteTree(sources);
-            copyTree(lab.solutionSources(), sources);
-            copyTree(fixture, sources);
+            patch.applyTo(lab, sources);
             List<LabRun.TestRoot> tests = List.of(new LabRun.TestRoot(lab.publicTests(), Origin.PUBLIC),
                     new LabRun.TestRoot(lab.hiddenDir(), Origin.HIDDEN));
             say(lab, "wrong implementation " + name + ": compiling and running");
@@ -252,20 +247,6 @@ public final class Calibration {
             say(lab, "wrong implementation " + name + ": " + (result.caught() ? "caught by " + String.join(", ", hiddenFailing) : "NOT caught as it should be"));
         }
         return checked;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        try (var walk = Files.walk(from)) {
-            for (Path source : walk.toList()) {
-                Path target = to.resolve(from.relativize(source).toString());
-                if (Files.isDirectory(source)) {
-                    Files.createDirectories(target);
-                } else if (source.toString().endsWith(".java")) {
-                    Files.createDirectories(target.getParent());
-                    Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        }
     }
 
     private static void checkSheet(Lab lab, LabSheet sheet, List<String> violations) {

@@ -65,6 +65,23 @@ public final class Grader {
         return report(student, source.toString(), "unreadable", "unreadable", problem, grades, 0);
     }
 
+    /** Files of the student's src/main/java that sit at the path of one of the lab's given classes. */
+    private static List<String> givenCopies(Path studentLab, Lab lab) throws IOException {
+        List<String> copies = new ArrayList<>();
+        Path main = studentLab.resolve("src/main/java");
+        if (!Files.isDirectory(lab.givenSources())) {
+            return copies;
+        }
+        try (var walk = Files.walk(main)) {
+            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                if (Files.exists(lab.givenSources().resolve(main.relativize(file).toString()))) {
+                    copies.add(studentLab.relativize(file).toString().replace('\\', '/'));
+                }
+            }
+        }
+        return copies;
+    }
+
     private GradeReport report(String student, String source, String kind, String status, String problem,
                                List<GradeReport.LabGrade> grades, double seconds) {
         int earned = grades.stream().mapToInt(GradeReport.LabGrade::pointsEarned).sum();
@@ -88,8 +105,11 @@ public final class Grader {
         List<LabRun.TestRoot> tests = new ArrayList<>();
         tests.add(new LabRun.TestRoot(lab.publicTests(), Origin.PUBLIC));
         lab.hiddenTests().ifPresent(dir -> tests.add(new LabRun.TestRoot(dir, Origin.HIDDEN)));
+        // The student's src/main/java, compiled with the course's pristine given code (never the submission's copy).
         LabRun.Spec spec = new LabRun.Spec(lab, submission.name(), studentLab.resolve("src/main/java"), submission.root(),
                 tests, lab.testResources());
+        givenCopies(studentLab, lab).forEach(path -> notes.add("labs/" + lab.id() + "/" + path + " is a copy of a given class (src/given/java): "
+                + "grading used the course's copy, so edit only the classes in src/main/java that the lab sheet names."));
         say(submission, lab, "compiling");
         LabRun.Prepared prepared = runner.prepare(spec, work.resolve(lab.id()));
         if (!prepared.compiled()) {
@@ -132,6 +152,7 @@ public final class Grader {
         folders.put("public", lab.publicTests());
         folders.put("resources", lab.testResources());
         folders.put("hidden", lab.hiddenDir());
+        folders.put("given", lab.givenSources());
         return TestFiles.hash(folders);
     }
 

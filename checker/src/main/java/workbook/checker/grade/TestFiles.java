@@ -16,15 +16,18 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
-/** Test files compared and fingerprinted: which ones a student changed, and which test set graded them. */
+/**
+ * Files the course owns in a lab, compared and fingerprinted: the tests and the given code, which a
+ * student may have changed, and which test set graded them.
+ */
 public final class TestFiles {
     private TestFiles() {
     }
 
     /**
-     * Test files the submission changed, removed or added compared with the course's own; paths are
-     * relative to the lab folder ({@code src/test/java/...}). For information only: grading always
-     * runs the course's copy.
+     * Test and given files the submission changed, removed or added compared with the course's own;
+     * paths are relative to the lab folder ({@code src/test/java/...}, {@code src/given/java/...}).
+     * For information only: grading always uses the course's copy.
      */
     public record Changes(List<String> changed, List<String> removed, List<String> added) {
         public boolean any() {
@@ -34,7 +37,9 @@ public final class TestFiles {
 
     public static Changes compare(Path pristineLab, Path studentLab) {
         Map<String, Path> pristine = files(pristineLab.resolve("src/test"), pristineLab);
+        pristine.putAll(files(pristineLab.resolve("src/given"), pristineLab));
         Map<String, Path> student = files(studentLab.resolve("src/test"), studentLab);
+        student.putAll(files(studentLab.resolve("src/given"), studentLab));
         List<String> changed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         List<String> added = new ArrayList<>();

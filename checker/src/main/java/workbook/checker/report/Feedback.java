@@ -78,7 +78,7 @@ public final class Feedback {
                 lab.notes().forEach(note -> md.append("- ").append(note.replace("\n", "\n  ")).append('\n'));
             }
             if (lab.testChanges().any()) {
-                md.append("\n### Test files you changed\n\nGrading always runs the course's own copy of the tests, so these changes made no difference:\n\n");
+                md.append("\n### Test and given files you changed\n\nGrading always uses the course's own copy of the tests and of the given code (`src/given/java`), so these changes made no difference:\n\n");
                 lab.testChanges().changed().forEach(path -> md.append("- changed: `").append(path).append("`\n"));
                 lab.testChanges().removed().forEach(path -> md.append("- removed: `").append(path).append("`\n"));
                 lab.testChanges().added().forEach(path -> md.append("- added: `").append(path).append("`\n"));
@@ -152,7 +152,7 @@ public final class Feedback {
                 h.append("</ul>\n");
             }
             if (lab.testChanges().any()) {
-                h.append("<h3>Test files you changed</h3>\n<p>Grading always runs the course's own copy of the tests, so these changes made no difference:</p>\n<ul>\n");
+                h.append("<h3>Test and given files you changed</h3>\n<p>Grading always uses the course's own copy of the tests and of the given code (<code>src/given/java</code>), so these changes made no difference:</p>\n<ul>\n");
                 lab.testChanges().changed().forEach(path -> h.append("<li>changed: <code>").append(Text.html(path)).append("</code></li>\n"));
                 lab.testChanges().removed().forEach(path -> h.append("<li>removed: <code>").append(Text.html(path)).append("</code></li>\n"));
                 lab.testChanges().added().forEach(path -> h.append("<li>added: <code>").append(Text.html(path)).append("</code></li>\n"));

@@ -42,7 +42,7 @@ public final class GradeTable {
             }
             lab.notes().forEach(note -> out.append("  note: ").append(note.replace("\n", "\n        ")).append('\n'));
             if (lab.testChanges().any()) {
-                out.append("  test files changed in the submission (ignored: grading uses the course's copy): ")
+                out.append("  test or given files changed in the submission (ignored: grading uses the course's copy): ")
                         .append(lab.testChanges().changed().size()).append(" changed, ")
                         .append(lab.testChanges().removed().size()).append(" removed, ")
                         .append(lab.testChanges().added().size()).append(" added\n");

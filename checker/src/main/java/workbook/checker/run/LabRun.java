@@ -43,11 +43,17 @@ public final class LabRun {
      * What to run.
      *
      * @param label         starter, solution, or a student's name: for messages and folder names
-     * @param mainSources   the code under test ({@code src/main/java})
+     * @param mainSources   the code under test ({@code src/main/java}: what the student writes)
+     * @param givenSources  the course's own copy of the lab's given code ({@code src/given/java}), compiled
+     *                      with it; a file of the code under test at the same path as a given one is left out
      * @param messagesBase  compiler messages name files relative to this folder
      * @param testResources the lab's {@code src/test/resources}, copied next to the tests
      */
-    public record Spec(Lab lab, String label, Path mainSources, Path messagesBase, List<TestRoot> testRoots, Path testResources) {
+    public record Spec(Lab lab, String label, Path mainSources, Path givenSources, Path messagesBase, List<TestRoot> testRoots,
+                       Path testResources) {
+        public Spec(Lab lab, String label, Path mainSources, Path messagesBase, List<TestRoot> testRoots, Path testResources) {
+            this(lab, label, mainSources, lab.givenSources(), messagesBase, testRoots, testResources);
+        }
     }
 
     /**
@@ -104,7 +110,7 @@ public final class LabRun {
         Path mainClasses = work.resolve("main-classes");
         Path testClasses = work.resolve("test-classes");
         Path resources = work.resolve("test-resources");
-        JavaCompilation.Result main = JavaCompilation.compile(JavaCompilation.javaFiles(List.of(spec.mainSources())), labClasspath, mainClasses);
+        JavaCompilation.Result main = JavaCompilation.compile(mainFiles(spec), labClasspath, mainClasses);
         if (!main.success()) {
             return new Prepared(spec, work, main, List.of(), List.of(), Map.of(), testClasses, List.of(), elapsed(start));
         }
@@ -126,6 +132,25 @@ public final class LabRun {
         classpath.add(mainClasses);
         List<PlannedTest> plan = TestPlan.discover(testClasses, classpath.subList(1, classpath.size()));
         return new Prepared(spec, work, main, uncompiled, plan, origins(spec), testClasses, classpath, elapsed(start));
+    }
+
+    /**
+     * The code under test plus the given code. The given code always comes from the course: a file of
+     * the code under test that has the path of a given file is a copy of it and is left out.
+     */
+    static List<Path> mainFiles(Spec spec) throws IOException {
+        List<Path> files = new ArrayList<>();
+        Path given = spec.givenSources();
+        boolean hasGiven = given != null && Files.isDirectory(given);
+        for (Path file : JavaCompilation.javaFiles(List.of(spec.mainSources()))) {
+            if (!hasGiven || !Files.exists(given.resolve(spec.mainSources().relativize(file).toString()))) {
+                files.add(file);
+            }
+        }
+        if (hasGiven) {
+            files.addAll(JavaCompilation.javaFiles(List.of(given)));
+        }
+        return files;
     }
 
     /** Compiles the tests; a file that does not compile is left out (with its messages) so that the others still run. */

@@ -92,8 +92,9 @@ public final class Watch implements AutoCloseable {
         Path testClasses = work.resolve("run-" + runNumber + "/test");
         deleteOldRuns();
         String classPath = System.getProperty("java.class.path");
-        boolean compiled = compile(lab.resolve("src/main/java"), mainClasses, classPath)
-                && compile(lab.resolve("src/test/java"), testClasses, mainClasses + java.io.File.pathSeparator + classPath);
+        // The student's code is compiled together with the lab's given code (src/given/java).
+        boolean compiled = compile(List.of(lab.resolve("src/main/java"), lab.resolve("src/given/java")), mainClasses, classPath)
+                && compile(List.of(lab.resolve("src/test/java")), testClasses, mainClasses + java.io.File.pathSeparator + classPath);
         long compiledAt = System.nanoTime();
         if (compiled) {
             runTests(mainClasses, testClasses);
@@ -104,10 +105,14 @@ public final class Watch implements AutoCloseable {
         return (end - start) / 1_000_000;
     }
 
-    private boolean compile(Path sources, Path into, String classPath) throws IOException {
-        List<Path> files;
-        try (Stream<Path> walk = Files.walk(sources)) {
-            files = walk.filter(file -> file.toString().endsWith(".java")).toList();
+    private boolean compile(List<Path> sourceRoots, Path into, String classPath) throws IOException {
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path sources : sourceRoots) {
+            if (Files.isDirectory(sources)) {
+                try (Stream<Path> walk = Files.walk(sources)) {
+                    walk.filter(file -> file.toString().endsWith(".java")).forEach(files::add);
+                }
+            }
         }
         Files.createDirectories(into);
         if (files.isEmpty()) {

@@ -27,11 +27,11 @@ public final class ProgressReport {
             out.append(String.format(" Next: Task %d, %s%n", info.id(), info.title()));
             firstFailure(results.tests(), info.id()).ifPresent(message ->
                     out.append("   first failure: ").append(shorten(message.replace('\n', ' '), 300)).append('\n'));
+            out.append("   the task: labs/").append(sheet.labId()).append("/README.md#").append(info.anchor()).append('\n');
             if (!info.hints().isEmpty()) {
-                out.append("   hint (").append(info.hints().get(0).label()).append("): ")
-                        .append(shorten(info.hints().get(0).text().replaceAll("\\s+", " "), 300)).append('\n');
-                out.append("   more hints: ./workbook hint ").append(sheet.labId(), 0, 2)
-                        .append(", or the lab sheet: labs/").append(sheet.labId()).append("/README.md#").append(info.anchor()).append('\n');
+                // Hints stay hidden until asked for: the launcher shows them one level at a time and counts them.
+                out.append("   stuck? ./workbook hint ").append(sheet.labId(), 0, 2).append(" shows the next hint (")
+                        .append(info.hints().size()).append(" levels)\n");
             }
         } else {
             out.append(" Every task is done. Compare with the reference: solutions/").append(sheet.labId()).append("/README.md\n");

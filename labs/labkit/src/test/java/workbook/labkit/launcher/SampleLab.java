@@ -37,13 +37,20 @@ final class SampleLab {
             }
             """;
 
+    /** Given code (src/given/java): the launcher must compile it with the student's. */
+    static final String GIVEN = """
+            package workbook.sample;
+            public record Operands(int a, int b) {
+            }
+            """;
+
     static final String TESTS = """
             package workbook.sample;
             import org.junit.jupiter.api.Test;
             import workbook.labkit.testing.Task;
             import static org.assertj.core.api.Assertions.assertThat;
             class CalcTest {
-                @Test @Task(1) void adds() { assertThat(Calc.add(2, 2)).isEqualTo(4); }
+                @Test @Task(1) void adds() { Operands two = new Operands(2, 2); assertThat(Calc.add(two.a(), two.b())).isEqualTo(4); }
                 @Test @Task(2) void multiplies() { assertThat(Calc.multiply(2, 3)).isEqualTo(6); }
             }
             """;
@@ -53,6 +60,7 @@ final class SampleLab {
         Path lab = root.resolve("labs/99-sample");
         write(lab.resolve("README.md"), SHEET);
         write(lab.resolve("src/main/java/workbook/sample/Calc.java"), STARTER);
+        write(lab.resolve("src/given/java/workbook/sample/Operands.java"), GIVEN);
         write(lab.resolve("src/test/java/workbook/sample/CalcTest.java"), TESTS);
         write(root.resolve("solutions/99-sample/src/main/java/workbook/sample/Calc.java"), SOLUTION);
         write(root.resolve("labs/pom.xml"), "<project><modules>\n    <module>labkit</module>\n    <module>99-sample</module>\n</modules></project>\n");

@@ -49,4 +49,32 @@ class LabSheetTest {
         LabSheet sheet = LabSheet.parse("99-sample", SHEET);
         assertThat(sheet.task(1).orElseThrow().anchor()).isEqualTo("task-1-count-things-40-points");
     }
+
+    @Test
+    void readsHintLaddersFromTheHintFileBesideTheSheet(@org.junit.jupiter.api.io.TempDir java.nio.file.Path lab) throws Exception {
+        java.nio.file.Files.writeString(lab.resolve("README.md"), SHEET);
+        java.nio.file.Files.writeString(lab.resolve(LabSheet.HINT_FILE), """
+                # Hints: Lab 99
+
+                ## Task 2
+
+                ### Hint 1: nudge
+                Two lines
+                of text.
+
+                ### Hint 2: approach
+                Count in parallel.
+
+                ## Task 1
+                ### Hint 1: nudge
+                Only one.
+                """);
+
+        LabSheet sheet = LabSheet.read(lab);
+
+        assertThat(sheet.task(1).orElseThrow().hints()).as("the hint file replaces the sheet's own hints")
+                .containsExactly(new LabSheet.Hint("Hint 1: nudge", "Only one."));
+        assertThat(sheet.task(2).orElseThrow().hints()).containsExactly(
+                new LabSheet.Hint("Hint 1: nudge", "Two lines\nof text."), new LabSheet.Hint("Hint 2: approach", "Count in parallel."));
+    }
 }
