@@ -47,6 +47,11 @@ final class CountingRedis {
         return calls.size();
     }
 
+    /** Commands named {@code command} (GET, SET, EVAL...), whatever their keys. */
+    int count(String command) {
+        return (int) calls.stream().filter(call -> call.command().equals(command)).count();
+    }
+
     /** Commands that named {@code key}, whatever the command. */
     int forKey(String key) {
         return (int) calls.stream().filter(call -> call.keys().contains(key)).count();
