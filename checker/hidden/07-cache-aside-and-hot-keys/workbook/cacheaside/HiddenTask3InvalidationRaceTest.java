@@ -117,13 +117,18 @@ class HiddenTask3InvalidationRaceTest {
         }));
         assertThatThrownBy(() -> crashing.get(1)).hasMessageContaining("died");
 
-        CacheAside survivor = newInstance(BetweenSteps.NOTHING);
+        CountingRedis survivorCalls = Shop.ownConnection(redis);
+        CacheAside survivor = new CacheAside(shop.store, survivorCalls.commands(), POLICY, BetweenSteps.NOTHING);
         survivor.get(2);
         shop.database.reset();
         assertThat(survivor.get(2)).contains(product(2));
         assertThat(shop.reads()).as("reads of product 2 after it was cached, while a dead reader still holds product 1")
                 .isZero();
+        survivorCalls.reset();
         assertThat(survivor.get(1)).as("product 1 can still be read while a dead reader holds it").contains(product(1));
+        assertThat(survivorCalls.count("EVAL") + survivorCalls.count("SET", Product.cacheKey(1))
+                + survivorCalls.count("PSETEX", Product.cacheKey(1)))
+                .as("writes of product 1 by a reader that did not hold the claim").isZero();
     }
 
     @Test
