@@ -95,7 +95,7 @@ final class Shop {
     static void expireNow(Redis redis, String key) {
         RedisCommands<String, String> inspect = redis.commands();
         if (inspect.pexpire(key, 1)) {
-            await().atMost(Duration.ofSeconds(2)).until(() -> inspect.exists(key) == 0);
+            await().atMost(Duration.ofSeconds(5)).until(() -> inspect.exists(key) == 0);
         }
     }
 

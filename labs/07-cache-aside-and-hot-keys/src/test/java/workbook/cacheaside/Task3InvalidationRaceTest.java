@@ -111,7 +111,7 @@ class Task3InvalidationRaceTest {
                 .hasMessage("the process died here");
 
         CacheAside survivor = newInstance(BetweenSteps.NOTHING);
-        await().atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(50))
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(50))
                 .alias(("a second instance caching product 2 after the first died mid-read; whatever the dead reader "
                         + "held (a lease) must end by itself within the policy's leaseTtl (%d ms)").formatted(POLICY.leaseTtl().toMillis()))
                 .until(() -> {

@@ -104,7 +104,7 @@ class Task5TwoLevelsTest {
 
         assertThat(a.cache().get(1)).as("product 1 read on the instance that saved it, right after the save").contains(cheaper);
         for (Instance other : List.of(b, c)) {
-            await().atMost(Duration.ofSeconds(2))
+            await().atMost(Duration.ofSeconds(5))
                     .alias("the new price of product 1 on another instance, which held the old one locally: a save must "
                             + "tell every instance to drop its local copy (Redis pub/sub)")
                     .until(() -> other.cache().get(1).orElseThrow().equals(cheaper));
