@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
 import workbook.labkit.Redis;
+import workbook.labkit.testing.Task;
 
 import java.sql.SQLException;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import static workbook.cacheaside.Shop.product;
  * written or deleted. The order of eviction is W-TinyLFU, not LRU, so Task 5's exact LRU test does
  * not apply; the size bound does.
  */
+@Task(5)
 class ClientSideCachingContractTest {
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
