@@ -91,16 +91,17 @@ class Task1CacheAsideTest {
 
     @Test
     void aHitIsAtLeastTwentyTimesFasterThanTheQuery() throws Exception {
-        Shop slow = shop.withQueryTime(Duration.ofMillis(100));
+        // The story's 200 ms query, on 3 products, so that the starter fails within about a second.
+        Shop slow = shop.withQueryTime(Duration.ofMillis(200));
         List<Long> queries = new ArrayList<>();
-        for (long id = 1; id <= HOT_SET; id++) {
+        for (long id = 1; id <= 3; id++) {
             long start = System.nanoTime();
             Optional<Product> row = slow.store.find(id);
             queries.add(System.nanoTime() - start);
             assertThat(row).contains(product(id));
         }
         CacheAside cache = newInstance(slow);
-        for (long id = 1; id <= HOT_SET; id++) {
+        for (long id = 1; id <= 3; id++) {
             cache.get(id);
         }
         slow.database.reset();
@@ -109,9 +110,9 @@ class Task1CacheAsideTest {
                 + "it should be a cache hit by now").isZero();
 
         List<Long> hits = new ArrayList<>();
-        for (int read = 0; read < 50; read++) {
+        for (int read = 0; read < 200; read++) {
             long start = System.nanoTime();
-            cache.get(1 + read % HOT_SET);
+            cache.get(1 + read % 3);
             hits.add(System.nanoTime() - start);
         }
         // The p50s are what the story compares; the assertion compares the fastest run of each, because
@@ -122,9 +123,9 @@ class Task1CacheAsideTest {
         double fastestQuery = Collections.min(queries) / 1e6;
         double fastestHit = Collections.min(hits) / 1e6;
         assertThat(fastestQuery / fastestHit)
-                .as("the fastest query (%.1f ms) over the fastest cache hit (%.2f ms); p50s %.1f ms and %.2f ms. Source "
-                        + "001 goes from 200 ms to 1 ms. Expected at least 20x: a hit is one Redis GET and a JSON parse",
-                        fastestQuery, fastestHit, queryP50, hitP50)
+                .as("the fastest query (%.1f ms) over the fastest of 200 cache hits (%.2f ms); p50s %.1f ms and %.2f ms. "
+                        + "Source 001 goes from 200 ms to 1 ms. Expected at least 20x: a hit is one Redis GET and a JSON "
+                        + "parse", fastestQuery, fastestHit, queryP50, hitP50)
                 .isGreaterThanOrEqualTo(20);
     }
 }
