@@ -21,6 +21,7 @@ if /i "%CMD%"=="hint" goto :hint
 if /i "%CMD%"=="doctor" goto :doctor
 if /i "%CMD%"=="reset" goto :reset
 if /i "%CMD%"=="solution" goto :solution
+if /i "%CMD%"=="toxiproxy" goto :toxiproxy
 if /i "%CMD%"=="verify" goto :verify
 echo workbook: unknown command '%CMD%'.
 goto :usage_error
@@ -64,8 +65,10 @@ exit /b %ERRORLEVEL%
 :test
 call :findlab %2 || exit /b 2
 call :build || exit /b 2
+set "TASKOPT="
+if /i "%~3"=="--task" set "TASKOPT=-Dtask=%~4"
 pushd "%LAB%"
-call mvn -B test
+call mvn -B test %TASKOPT%
 set "RC=%ERRORLEVEL%"
 popd
 exit /b %RC%
@@ -73,7 +76,7 @@ exit /b %RC%
 :watch
 call :findlab %2 || exit /b 2
 call :classpath || exit /b 2
-java -cp "%CP%" workbook.labkit.launcher.Watch "%ROOT%\%LAB%" %3
+java -cp "%CP%" workbook.labkit.launcher.Watch "%ROOT%\%LAB%" %3 %4 %5
 exit /b %ERRORLEVEL%
 
 :hint
@@ -114,6 +117,11 @@ if /i not "%~4"=="--yes" (
 git diff --no-index -- "%LAB%/src/main/java" "solutions/%SLUG%/src/main/java"
 exit /b 0
 
+:toxiproxy
+call :classpath || exit /b 2
+java -cp "%CP%" workbook.labkit.toxiproxy.ToxiproxyMain %2 %3 %4 %5
+exit /b %ERRORLEVEL%
+
 :verify
 call mvn -B verify -Pcalibrate || exit /b 1
 exit /b 0
@@ -122,12 +130,13 @@ exit /b 0
 echo Usage: workbook [command]
 echo   (no command)       build, run every lab's tests once, and show where you stand
 echo   status             every lab: tasks done and left, points, hints used, the next task
-echo   test NN            run one lab's tests (the same as mvn test in labs\NN-slug)
-echo   watch NN [--poll]  rerun the lab's tests each time you save a file in its src\main\java
+echo   test NN [--task N] run one lab's tests (the same as mvn test in labs\NN-slug; with --task, one task's)
+echo   watch NN [--poll] [--task N]  rerun on every save in src\main\java, the current task first
 echo   hint NN [task]     the next hint for the current task (or the task given)
 echo   doctor             check Java, Maven, Docker, the servers, ports and disk space
 echo   reset NN [--yes]   put the lab's starter code back (your code is backed up first)
 echo   solution NN --diff [--yes]  how your code differs from the reference solution
+echo   toxiproxy [--host 127.0.0.1] [--port 8474]  run the lab kit's Toxiproxy on its own, until Ctrl+C
 echo   verify             the full check: build, lab kit tests, calibration
 exit /b 0
 

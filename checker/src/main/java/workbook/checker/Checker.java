@@ -13,7 +13,7 @@ import java.io.PrintWriter;
  */
 @Command(name = "checker", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Calibrates, grades and exports the workbook's labs.",
-        subcommands = {CalibrateCommand.class, GradeCommand.class, BatchCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {CalibrateCommand.class, MutateCommand.class, GradeCommand.class, BatchCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
 public final class Checker implements Runnable {
     /** Exit code for bad input: a missing folder, an unreadable submission, a wrong option. */
     public static final int BAD_INPUT = 2;
@@ -26,7 +26,7 @@ public final class Checker implements Runnable {
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Say what to do: calibrate, grade, batch or export (--help lists them).");
+                "Say what to do: calibrate, mutate, grade, batch or export (--help lists them).");
     }
 
     public static void main(String[] args) {

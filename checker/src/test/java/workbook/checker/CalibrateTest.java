@@ -51,7 +51,7 @@ class CalibrateTest {
                 code.replace("/** Counts up to a limit. */", "/** Counts, up to a limit. */")));
         Fixtures.write(wrong.resolve("breaks-task-1.patch"), Fixtures.patch("forgets to count", course, solution,
                 code.replace("return ++count;", "return count;")));
-        // The solution forgets the check the hidden test makes.
+        // The solution forgets the check the hidden test makes (so the patch that removes that check no longer applies).
         Fixtures.write(solution, Fixtures.read(solution).replace("if (limit < 0) {", "if (limit < -1000) {"));
         // A third task that no test checks.
         Path sheet = course.resolve("labs/01-counter/README.md");
@@ -68,6 +68,7 @@ class CalibrateTest {
                 .contains("01 Task 3: has no public test")
                 .contains("01 wrong implementation not-wrong passes every hidden test: no hidden test catches it")
                 .contains("01 wrong implementation breaks-task-1 fails public tests (CountingTest > ")
+                .contains("01 wrong implementation no-limit-check: The wrong implementation 01-counter/no-limit-check.patch no longer applies")
                 .contains("Calibration FAILED");
     }
 

@@ -53,6 +53,23 @@ class ExportTest {
     }
 
     @Test
+    void notesThatDescribeTheHiddenTestsAreLeaksToo() throws Exception {
+        Path course = Fixtures.course(temp);
+        Fixtures.write(course.resolve("slides/01-counter.md"), Fixtures.read(course.resolve("slides/01-counter.md"))
+                + "\n<!--\nA hidden test checks that a negative limit is refused.\n-->\n");
+        Fixtures.write(course.resolve("labs/01-counter/HINTS.md"), "## Task 2: Stop at the limit\n\n### Hint 1: nudge\n\n"
+                + "Think of rejectsANegativeLimit() and what no-limit-check forgets.\n");
+
+        Fixtures.Run run = Fixtures.checker("export", temp.resolve("edition").toString(), "--root", course.toString());
+
+        assertThat(run.code()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out())
+                .contains("LEAK: slides/01-counter.md mentions the hidden tests (write the requirement instead): `hidden test`")
+                .contains("LEAK: labs/01-counter/HINTS.md mentions checker/hidden/01-counter/fixture/counter/HiddenLimitTest.java by name: `rejectsANegativeLimit(`")
+                .contains("LEAK: labs/01-counter/HINTS.md mentions checker/fixtures/wrong/01-counter/no-limit-check.patch by name: `no-limit-check`");
+    }
+
+    @Test
     void aZipEditionHasOneTopFolder() throws Exception {
         Path course = Fixtures.course(temp);
         Path zip = temp.resolve("workbook.zip");

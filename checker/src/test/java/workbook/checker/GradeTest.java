@@ -155,6 +155,14 @@ class GradeTest {
     }
 
     @Test
+    void aCopyOfAGivenClassIsLeftOutAndTheCoursesCopyIsUsed() throws IOException {
+        JsonNode lab = lab(grade(Fixtures.submission("given-copy", temp)));
+
+        assertThat(lab.get("pointsEarned").asInt()).as("the student's Counters would give every counter a limit of 0").isEqualTo(100);
+        assertThat(lab.get("notes").toString()).contains("labs/01-counter/src/main/java/fixture/counter/Counters.java is a copy of a given class");
+    }
+
+    @Test
     void deletedTestsAreReportedAndTheCoursesCopyIsUsed() throws IOException {
         JsonNode lab = lab(grade(Fixtures.submission("deleted-tests", temp)));
 

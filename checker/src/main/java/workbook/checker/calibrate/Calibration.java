@@ -1,5 +1,6 @@
 package workbook.checker.calibrate;
 
+import workbook.checker.UserError;
 import workbook.checker.course.Course;
 import workbook.checker.course.Lab;
 import workbook.checker.run.LabRun;
@@ -217,7 +218,13 @@ public final class Calibration {
             long start = System.nanoTime();
             Path sources = work.resolve(lab.id()).resolve("wrong-sources").resolve(name);
             LabRun.deleteTree(sources);
-            patch.applyTo(lab, sources);
+            try {
+                patch.applyTo(lab, sources);
+            } catch (UserError e) {
+                violations.add(lab.number() + " wrong implementation " + name + ": " + e.getMessage());
+                checked.add(new WrongImplementation(name, false, List.of(), List.of(), 0));
+                continue;
+            }
             List<LabRun.TestRoot> tests = List.of(new LabRun.TestRoot(lab.publicTests(), Origin.PUBLIC),
                     new LabRun.TestRoot(lab.hiddenDir(), Origin.HIDDEN));
             say(lab, "wrong implementation " + name + ": compiling and running");

@@ -25,7 +25,8 @@ import java.util.stream.Stream;
 /**
  * Looks for solution code (and hidden tests, and the wrong implementations the checker keeps) in a
  * student edition, by content rather than by file name: a file that holds several of a solution
- * file's distinctive lines leaks it, wherever it sits and whatever it is called.
+ * file's distinctive lines leaks it, wherever it sits and whatever it is called. Also looks for prose
+ * that talks about the hidden tests or names one ({@link #hiddenTestTalk}).
  * <p>
  * A line is distinctive when it is code (not a comment, import or brace), long enough to mean
  * something, and appears nowhere in what the student edition ships on purpose: the lab's starter,
@@ -43,11 +44,15 @@ public final class LeakCheck {
     private LeakCheck() {
     }
 
-    /** A file of the student edition holding lines of a file it must not hold. */
+    /**
+     * A file of the student edition holding lines of a file it must not hold ({@code lines} > 0), or
+     * prose that mentions what students must not be told ({@code lines} = 0).
+     */
     public record Leak(String file, String source, int lines, String example) {
         @Override
         public String toString() {
-            return file + " holds " + lines + " lines of " + source + ", e.g. `" + example + "`";
+            return lines == 0 ? file + " mentions " + source + ": `" + example + "`"
+                    : file + " holds " + lines + " lines of " + source + ", e.g. `" + example + "`";
         }
     }
 
@@ -61,10 +66,16 @@ public final class LeakCheck {
             List<Path> solution = javaFiles(lab.solutionDir().resolve("src"));
             add(secrets, course, lab, solution, shipped);
             add(secrets, course, lab, javaFiles(lab.hiddenDir()), shipped);
-            // A wrong implementation is mostly the solution, which is looked for already: only its own lines count.
+            // A wrong implementation is a patch of the solution, which is looked for already: only the lines it adds count.
             Set<String> shippedOrSolution = new HashSet<>(shipped);
             shippedOrSolution.addAll(lines(solution));
-            add(secrets, course, lab, javaFiles(lab.wrongDir()), shippedOrSolution);
+            for (Path patch : files(lab.wrongDir())) {
+                Set<String> added = new LinkedHashSet<>(normalizedLines(addedLines(patch)));
+                added.removeAll(shippedOrSolution);
+                if (added.size() >= 2) {
+                    secrets.put(course.root().relativize(patch).toString().replace('\\', '/'), new Secret(lab.id(), added));
+                }
+            }
         }
         List<Leak> leaks = new ArrayList<>();
         for (Path file : files(edition)) {
@@ -86,8 +97,61 @@ public final class LeakCheck {
                 }
             }
         }
+        leaks.addAll(hiddenTestTalk(course, edition));
         return leaks;
     }
+
+    /** The lines a unified diff adds, without their {@code +}. */
+    private static String addedLines(Path patch) {
+        StringBuilder added = new StringBuilder();
+        text(patch).orElse("").lines().filter(line -> line.startsWith("+") && !line.startsWith("+++"))
+                .forEach(line -> added.append(line.substring(1)).append('\n'));
+        return added.toString();
+    }
+
+    /**
+     * Prose of the student edition (sheets, hints, slides and their notes, READMEs) that talks about
+     * the hidden tests: the words themselves, or the name of a hidden test class or method, or of a
+     * wrong implementation. Students get requirements, never a description of what is checked in secret.
+     */
+    public static List<Leak> hiddenTestTalk(Course course, Path edition) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (Lab lab : allLabs(course)) {
+            for (Path test : javaFiles(lab.hiddenDir())) {
+                String source = course.root().relativize(test).toString().replace('\\', '/');
+                names.put(test.getFileName().toString().replace(".java", ""), source);
+                text(test).ifPresent(code -> TEST_METHOD.matcher(code).results()
+                        .forEach(method -> names.put(method.group(1) + "(", source)));
+            }
+            for (Path patch : files(lab.wrongDir())) {
+                String name = patch.getFileName().toString().replace(".patch", "");
+                names.put(name, course.root().relativize(patch).toString().replace('\\', '/'));
+            }
+        }
+        List<Leak> leaks = new ArrayList<>();
+        for (Path file : files(edition)) {
+            String name = edition.relativize(file).toString().replace('\\', '/');
+            if (!(name.endsWith(".md") || name.endsWith(".html") || name.endsWith(".txt")) || name.startsWith("checker/")) {
+                continue;
+            }
+            String text = text(file).orElse("");
+            java.util.regex.Matcher talk = HIDDEN_WORDS.matcher(text);
+            if (talk.find()) {
+                leaks.add(new Leak(name, "the hidden tests (write the requirement instead)", 0, talk.group()));
+            }
+            names.forEach((hidden, source) -> {
+                if (hidden.length() >= 12 && text.contains(hidden)) {
+                    leaks.add(new Leak(name, source + " by name", 0, hidden));
+                }
+            });
+        }
+        return leaks;
+    }
+
+    private static final java.util.regex.Pattern HIDDEN_WORDS = java.util.regex.Pattern.compile(
+            "(?i)\\bhidden\\s+(tests?|traces?|checks?|cases?|fixtures?)\\b|\\bwrong implementations?\\b");
+    private static final java.util.regex.Pattern TEST_METHOD = java.util.regex.Pattern.compile(
+            "@Test[^;{]*?\\bvoid\\s+(\\w+)\\s*\\(", java.util.regex.Pattern.DOTALL);
 
     /** A file students must not get, and its distinctive lines. */
     private record Secret(String lab, Set<String> lines) {

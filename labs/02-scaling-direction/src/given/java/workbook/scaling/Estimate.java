@@ -2,7 +2,7 @@ package workbook.scaling;
 
 /**
  * The infrastructure numbers a {@link Workload} turns into. Every figure is already rounded to
- * {@link Estimator#SIGNIFICANT_FIGURES} significant figures: an estimate is an order of magnitude,
+ * {@link #SIGNIFICANT_FIGURES} significant figures: an estimate is an order of magnitude,
  * and "10 TB" says more than "9.7 TB". Bytes use decimal units.
  *
  * @param writeQps                average writes per second
@@ -23,4 +23,6 @@ public record Estimate(double writeQps, double readQps, double peakWriteQps, dou
                        double storagePerDayBytes, double storagePerYearBytes, double replicatedPerYearBytes,
                        double totalStorageBytes, double ingressBytesPerSecond, double egressBytesPerSecond,
                        double ingressMbps, double egressMbps, double cacheBytes) {
+    /** The rounding policy: two significant figures, an order of magnitude with one digit of shape. */
+    public static final int SIGNIFICANT_FIGURES = 2;
 }

@@ -4,12 +4,7 @@ import java.util.List;
 import java.util.Random;
 
 /** Random: any server, each with the same chance, drawn from the {@link Random} given here. */
-public final class RandomChoice implements Balancer {
-    private final Random random;
-
-    public RandomChoice(Random random) {
-        this.random = random;
-    }
+public record RandomChoice(Random random) implements Balancer {
 
     @Override
     public Server pick(List<Server> servers, String clientKey) {

@@ -1,171 +1,53 @@
 package workbook.loadbalancing;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A layer 7 load balancer: an HTTP reverse proxy on loopback. For each request it finds the pool
  * ({@link Routes}), lets the pool's balancer choose a server, forwards the request with
- * {@link HttpClient} and copies the response back.
+ * {@link HttpClient} and copies the response back. The server, the client and the forwarding are
+ * given in {@link ProxyBase}; start one with {@code ReverseProxy.start(routes)}.
  * <p>
  * Around each forwarded request it keeps the books the algorithms and the health checks rely on:
  * the server's active-connection count (without it least connections is blind), and the success or
  * failure of the attempt (passive health checks). A failed idempotent request is retried once on
  * another server; a failed POST is not, because the server may have acted on it before failing.
  */
-public final class ReverseProxy implements AutoCloseable {
-    /** The path the proxy probes on an ejected server; any answer below 500 readmits it. */
-    public static final String HEALTH_PATH = "/health";
+public final class ReverseProxy extends ProxyBase {
 
-    // Headers that belong to one connection, or that HttpClient sets itself and refuses to copy.
-    private static final Set<String> NOT_FORWARDED = Set.of("host", "connection", "content-length", "expect",
-            "upgrade", "keep-alive", "transfer-encoding", "te", "trailer", "proxy-connection");
-    private static final Duration UPSTREAM_TIMEOUT = Duration.ofSeconds(5);
-
-    private final Routes routes;
-    private final HttpServer server;
-    private final ExecutorService handlers;
-    private final ScheduledExecutorService prober;
-    private final HttpClient client;
-
-    private ReverseProxy(Routes routes, Duration probeInterval) throws IOException {
-        this.routes = routes;
-        this.client = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2))
-                .build();
-        this.handlers = Executors.newFixedThreadPool(64, daemon("proxy-handler"));
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
-        this.server.createContext("/", this::handle);
-        this.server.setExecutor(handlers);
-        this.server.start();
-        this.prober = Executors.newSingleThreadScheduledExecutor(daemon("proxy-prober"));
-        long every = probeInterval.toMillis();
-        this.prober.scheduleWithFixedDelay(this::probeEjectedServers, every, every, TimeUnit.MILLISECONDS);
+    ReverseProxy(Routes routes) {
+        super(routes);
     }
 
-    /** Starts a proxy on a free loopback port that probes ejected servers every 200 ms. */
-    public static ReverseProxy start(Routes routes) {
-        return start(routes, Duration.ofMillis(200));
-    }
+    @Override
+    protected void handle(HttpExchange exchange, Incoming request) throws IOException {
+        // Task 6: when no rule matches, answer 404 with a message that names the host and path.
+        // (As given, orElseThrow() throws and the client's connection is simply dropped.)
+        Pool pool = routes.poolFor(request.host(), request.path()).orElseThrow();
 
-    public static ReverseProxy start(Routes routes, Duration probeInterval) {
+        // Task 5: tell the target when a request starts and ends (connectionOpened / connectionClosed),
+        // report each attempt to the pool (recordSuccess / recordFailure), and retry a failed
+        // idempotent request once on another server. Task 6: answer 502 when no server is left.
+        Server target = pool.balancer().pick(pool.available(), request.clientKey());
+        HttpResponse<byte[]> response;
         try {
-            return new ReverseProxy(routes, probeInterval);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not start the reverse proxy on loopback: " + e.getMessage(), e);
+            response = forward(exchange, request, target);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
         }
-    }
-
-    /** Where clients send their requests, such as {@code http://127.0.0.1:54321}. */
-    public URI uri() {
-        InetSocketAddress address = server.getAddress();
-        return URI.create("http://" + address.getHostString() + ":" + address.getPort());
-    }
-
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            String host = Optional.ofNullable(exchange.getRequestHeaders().getFirst("Host")).orElse("");
-            String path = exchange.getRequestURI().getPath();
-            // Task 6: when no rule matches, answer 404 with a message that names the host and path.
-            // (As given, orElseThrow() throws and the client's connection is simply dropped.)
-            Pool pool = routes.poolFor(host, path).orElseThrow();
-            byte[] body = exchange.getRequestBody().readAllBytes();
-            String method = exchange.getRequestMethod().toUpperCase(Locale.ROOT);
-            String clientKey = exchange.getRemoteAddress().getAddress().getHostAddress();
-
-            // Task 5: tell the target when a request starts and ends (connectionOpened / connectionClosed),
-            // report each attempt to the pool (recordSuccess / recordFailure), and retry a failed
-            // idempotent request once on another server. Task 6: answer 502 when no server is left.
-            Server target = pool.balancer().pick(pool.available(), clientKey);
-            HttpResponse<byte[]> response;
-            try {
-                response = forward(exchange, method, body, host, target);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-            relay(exchange, response);
-        }
-    }
-
-    private HttpResponse<byte[]> forward(HttpExchange exchange, String method, byte[] body, String host, Server target)
-            throws IOException, InterruptedException {
-        URI incoming = exchange.getRequestURI();
-        URI upstream = target.address().resolve(incoming.getRawPath()
-                + (incoming.getRawQuery() == null ? "" : "?" + incoming.getRawQuery()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(upstream)
-                .timeout(UPSTREAM_TIMEOUT)
-                .method(method, body.length == 0 ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
-        exchange.getRequestHeaders().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT))) {
-                values.forEach(value -> request.header(name, value));
-            }
-        });
-        request.header("X-Forwarded-For", exchange.getRemoteAddress().getAddress().getHostAddress());
-        request.header("X-Forwarded-Host", host);
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-    }
-
-    private static void relay(HttpExchange exchange, HttpResponse<byte[]> response) throws IOException {
-        response.headers().map().forEach((name, values) -> {
-            if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
-                exchange.getResponseHeaders().put(name, values);
-            }
-        });
-        byte[] body = response.body();
-        exchange.sendResponseHeaders(response.statusCode(), body.length == 0 ? -1 : body.length);
-        exchange.getResponseBody().write(body);
-    }
-
-    private static void respond(HttpExchange exchange, int status, String message) throws IOException {
-        byte[] body = message.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
-        exchange.sendResponseHeaders(status, body.length);
-        exchange.getResponseBody().write(body);
+        relay(exchange, response);
     }
 
     /**
      * Task 5: sends a probe (GET {@link #HEALTH_PATH}) to every ejected server of every pool; one that
      * answers below 500 is readmitted. Runs every probe interval. (As given, it does nothing.)
      */
-    private void probeEjectedServers() {
-    }
-
-    private static String describe(IOException e) {
-        String message = e.getMessage();
-        return e.getClass().getSimpleName() + (message == null ? "" : " (" + message + ")");
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return runnable -> {
-            Thread thread = new Thread(runnable, name);
-            thread.setDaemon(true);
-            return thread;
-        };
-    }
-
     @Override
-    public void close() {
-        prober.shutdownNow();
-        server.stop(0);
-        handlers.shutdownNow();
+    protected void probeEjectedServers() {
     }
 }

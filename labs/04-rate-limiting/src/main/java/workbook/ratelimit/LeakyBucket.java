@@ -10,19 +10,10 @@ import java.util.Optional;
  * one at a time, one every {@code leakInterval}, however fast they arrived. A request is in the bucket
  * until its departure time has passed; when the bucket is full, the request is refused.
  */
-public final class LeakyBucket {
-    private final int capacity;
-    private final Duration leakInterval;
-    private final Clock clock;
+public final class LeakyBucket extends LeakyBucketBase {
 
     public LeakyBucket(int capacity, Duration leakInterval, Clock clock) {
-        if (capacity < 1 || leakInterval.isNegative() || leakInterval.isZero()) {
-            throw new IllegalArgumentException("a leaky bucket needs capacity >= 1 and a positive leak interval, got "
-                    + capacity + " and " + leakInterval);
-        }
-        this.capacity = capacity;
-        this.leakInterval = leakInterval;
-        this.clock = clock;
+        super(capacity, leakInterval, clock);
     }
 
     /**

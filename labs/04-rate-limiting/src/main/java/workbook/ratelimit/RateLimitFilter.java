@@ -1,6 +1,5 @@
 package workbook.ratelimit;
 
-import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
@@ -20,17 +19,11 @@ import java.io.IOException;
  * <p>
  * STARTER: lets every request through and says nothing, like an API with no limit at all.
  */
-public final class RateLimitFilter extends Filter {
-    /** The request header that carries the client's API key. */
-    public static final String API_KEY_HEADER = "X-API-Key";
-
-    private final Policy policy;
-    private final RateLimiter limiter;
+public final class RateLimitFilter extends PolicyFilter {
 
     /** @param limiter the limiter that enforces {@code policy}; give each policy its own, so they never share a count */
     public RateLimitFilter(Policy policy, RateLimiter limiter) {
-        this.policy = policy;
-        this.limiter = limiter;
+        super(policy, limiter);
     }
 
     @Override
@@ -38,10 +31,5 @@ public final class RateLimitFilter extends Filter {
         // Task 5: ask the limiter, add RateLimit-Policy and RateLimit to every response, answer 429 with
         // Retry-After instead of calling the endpoint when the request is refused, and 401 without an API key.
         chain.doFilter(exchange);
-    }
-
-    @Override
-    public String description() {
-        return "rate limit '" + policy.name() + "': " + policy.quota() + " per " + policy.window();
     }
 }

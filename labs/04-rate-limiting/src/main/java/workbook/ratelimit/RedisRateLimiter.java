@@ -15,57 +15,35 @@ import java.time.Duration;
  * the client is refused forever (Task 4). It also waits as long as the connection lets it (10 s here)
  * when Redis is slow or gone, and lets the error escape (Task 6).
  */
-public final class RedisRateLimiter implements RateLimiter {
-
-    /**
-     * Runs between two Redis commands that belong to one decision, if the implementation has any.
-     * Tests make it throw to play "the process dies here". The atomic version has no such gap.
-     */
-    @FunctionalInterface
-    public interface BetweenCommands {
-        BetweenCommands NOTHING = key -> { };
-
-        void run(String key);
-    }
-
-    private final StatefulRedisConnection<String, String> connection;
-    private final Policy policy;
-    private final Duration timeout;
-    private final FailureMode failureMode;
-    private final BetweenCommands betweenCommands;
+public final class RedisRateLimiter extends RedisLimiterBase implements RateLimiter {
 
     /**
      * @param connection  this server's own connection to Redis
      * @param timeout     the longest a decision may wait for Redis; after that, {@code failureMode} decides
      * @param failureMode what to answer when Redis fails or is too slow
+     * @param betweenCommands a hook that runs between two commands of one decision
      */
+    public RedisRateLimiter(StatefulRedisConnection<String, String> connection, Policy policy,
+                            Duration timeout, FailureMode failureMode, BetweenCommands betweenCommands) {
+        super(connection, policy, timeout, failureMode, betweenCommands);
+    }
+
+    /** As above, with no hook. */
     public RedisRateLimiter(StatefulRedisConnection<String, String> connection, Policy policy,
                             Duration timeout, FailureMode failureMode) {
         this(connection, policy, timeout, failureMode, BetweenCommands.NOTHING);
     }
 
-    /** As above, with a hook that runs between two commands of one decision. */
-    public RedisRateLimiter(StatefulRedisConnection<String, String> connection, Policy policy,
-                            Duration timeout, FailureMode failureMode, BetweenCommands betweenCommands) {
-        this.connection = connection;
-        this.policy = policy;
-        this.timeout = timeout;
-        this.failureMode = failureMode;
-        this.betweenCommands = betweenCommands;
-    }
-
     @Override
     public Decision tryAcquire(String clientKey) {
-        String key = "rl:" + policy.name() + ":" + clientKey;
         RedisCommands<String, String> redis = connection.sync();
+        String key = key(clientKey);
         long count = redis.incr(key);
         betweenCommands.run(key); // a process can die right here...
         if (count == 1) {
             redis.pexpire(key, policy.windowMillis()); // ...and then this never runs
         }
         Duration untilWindowEnds = Duration.ofMillis(Math.max(0, redis.pttl(key)));
-        return count <= policy.quota()
-                ? Decision.allow(policy.quota() - count, untilWindowEnds, untilWindowEnds)
-                : Decision.reject(untilWindowEnds, untilWindowEnds);
+        return decide(count, untilWindowEnds);
     }
 }

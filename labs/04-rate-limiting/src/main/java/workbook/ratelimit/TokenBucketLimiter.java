@@ -12,21 +12,10 @@ import java.time.Duration;
  * {@link Decision#remaining()} is the whole tokens left; {@link Decision#retryAfter()} the time until
  * the next whole token; {@link Decision#resetAfter()} the time until the bucket is full again.
  */
-public final class TokenBucketLimiter implements RateLimiter {
-    private final long capacity;
-    private final long refillTokens;
-    private final long refillPeriodNanos;
-    private final Clock clock;
+public final class TokenBucketLimiter extends TokenBucketBase implements RateLimiter {
 
     public TokenBucketLimiter(int capacity, int refillTokens, Duration refillPeriod, Clock clock) {
-        if (capacity < 1 || refillTokens < 1 || refillPeriod.isNegative() || refillPeriod.isZero()) {
-            throw new IllegalArgumentException("a token bucket needs capacity >= 1 and a positive refill rate, got capacity "
-                    + capacity + ", " + refillTokens + " tokens per " + refillPeriod);
-        }
-        this.capacity = capacity;
-        this.refillTokens = refillTokens;
-        this.refillPeriodNanos = refillPeriod.toNanos();
-        this.clock = clock;
+        super(capacity, refillTokens, refillPeriod, clock);
     }
 
     /** The usual shape for an API: bursts of up to the quota, refilled at quota per window. */

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /** Starts a JDK HTTP server on a free loopback port. Given. */
 public final class Loopback {
@@ -19,5 +21,14 @@ public final class Loopback {
         server.setExecutor(threads);
         server.start();
         return server;
+    }
+
+    /** A pool of daemon threads called {@code name}, so that a server left open never keeps the JVM alive. */
+    public static ExecutorService threads(String name) {
+        return Executors.newCachedThreadPool(runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 }

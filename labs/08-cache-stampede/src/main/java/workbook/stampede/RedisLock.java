@@ -9,16 +9,10 @@ import java.util.Optional;
  * A short lock in Redis that one caller in the whole fleet can hold: {@code SET lock:name token NX PX ttl}.
  * The token proves ownership, so only the holder can release it; the TTL frees it if the holder dies.
  */
-public final class RedisLock {
-    private final RedisCommands<String, String> redis;
+public final class RedisLock extends RedisLockBase {
 
     public RedisLock(RedisCommands<String, String> redis) {
-        this.redis = redis;
-    }
-
-    /** The Redis key that holds the lock called {@code name}. */
-    public static String keyFor(String name) {
-        return "lock:" + name;
+        super(redis);
     }
 
     /**

@@ -1,9 +1,7 @@
 package workbook.pagination;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,10 +15,6 @@ import java.util.List;
 public final class PostPager {
     /** The largest page a client may ask for. */
     public static final int MAX_LIMIT = 100;
-
-    static final RowMapper<Post> POST = (rs, row) -> new Post(
-            rs.getLong("id"), rs.getInt("author_id"),
-            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("title"));
 
     private final JdbcTemplate jdbc;
 
@@ -36,7 +30,7 @@ public final class PostPager {
     public Page list(PageRequest request) {
         int offset = offsetOf(request);
         SqlQuery query = queryFor(request);
-        List<Post> items = jdbc.query(query.sql(), POST, query.args().toArray());
+        List<Post> items = jdbc.query(query.sql(), Post.FROM_ROW, query.args().toArray());
         String next = items.size() == request.limit() ? String.valueOf(offset + request.limit()) : null;
         String previous = offset > 0 ? String.valueOf(Math.max(0, offset - request.limit())) : null;
         return new Page(items, next, previous);

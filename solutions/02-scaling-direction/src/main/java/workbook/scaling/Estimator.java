@@ -7,14 +7,10 @@ import java.math.RoundingMode;
 /**
  * Back-of-envelope capacity estimation: from users to queries per second, storage, bandwidth and
  * cache. Every figure is computed from the exact inputs and rounded only once, at the end, to
- * {@link #SIGNIFICANT_FIGURES} significant figures.
+ * {@link Estimate#SIGNIFICANT_FIGURES} significant figures. Seconds per day and days per year are in
+ * {@link Units}.
  */
 public final class Estimator {
-    public static final int SECONDS_PER_DAY = 86_400;
-    public static final int DAYS_PER_YEAR = 365;
-    /** The rounding policy: two significant figures, an order of magnitude with one digit of shape. */
-    public static final int SIGNIFICANT_FIGURES = 2;
-
     private Estimator() {
     }
 
@@ -22,11 +18,11 @@ public final class Estimator {
         validate(workload);
         double writesPerDay = workload.dailyActiveUsers() * workload.writesPerUser();
         double readsPerDay = workload.dailyActiveUsers() * workload.readsPerUser();
-        double writeQps = writesPerDay / SECONDS_PER_DAY;
-        double readQps = readsPerDay / SECONDS_PER_DAY;
+        double writeQps = writesPerDay / Units.SECONDS_PER_DAY;
+        double readQps = readsPerDay / Units.SECONDS_PER_DAY;
 
         double perDay = writesPerDay * workload.objectBytes();
-        double perYear = perDay * DAYS_PER_YEAR;
+        double perYear = perDay * Units.DAYS_PER_YEAR;
         double replicatedPerYear = perYear * workload.replicationFactor();
         double total = replicatedPerYear * (1 + workload.metadataOverhead()) * workload.retentionYears();
 
@@ -47,12 +43,12 @@ public final class Estimator {
         return bytesPerSecond * 8 / 1_000_000;
     }
 
-    /** Rounds to {@link #SIGNIFICANT_FIGURES} significant figures: 578.7 to 580, 3.65e15 to 3.7e15. */
+    /** Rounds to {@link Estimate#SIGNIFICANT_FIGURES} significant figures: 578.7 to 580, 3.65e15 to 3.7e15. */
     public static double round(double value) {
         if (value == 0 || !Double.isFinite(value)) {
             return value;
         }
-        return new BigDecimal(value).round(new MathContext(SIGNIFICANT_FIGURES, RoundingMode.HALF_UP)).doubleValue();
+        return new BigDecimal(value).round(new MathContext(Estimate.SIGNIFICANT_FIGURES, RoundingMode.HALF_UP)).doubleValue();
     }
 
     private static void validate(Workload w) {

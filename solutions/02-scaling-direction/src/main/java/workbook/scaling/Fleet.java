@@ -4,14 +4,13 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Several {@link WorkerApp} instances behind one {@link RoundRobinBalancer}: what "scale out" deploys. */
-public final class Fleet implements AutoCloseable {
-    private final List<WorkerApp> instances;
-    private final RoundRobinBalancer balancer;
-
+/**
+ * Several {@link WorkerApp} instances behind one {@link RoundRobinBalancer}: what "scale out" deploys.
+ * The balancer, {@code uri()}, {@code instances()} and {@code close()} are given in {@link FleetBase}.
+ */
+public final class Fleet extends FleetBase {
     private Fleet(List<WorkerApp> instances) {
-        this.instances = List.copyOf(instances);
-        this.balancer = RoundRobinBalancer.start(instances.stream().map(WorkerApp::uri).toList());
+        super(instances);
     }
 
     /** Starts {@code instances} instances of {@code workersPerInstance} workers each, all calling {@code downstream}. */
@@ -24,20 +23,5 @@ public final class Fleet implements AutoCloseable {
             apps.add(WorkerApp.start("worker-" + i, workersPerInstance, downstream));
         }
         return new Fleet(apps);
-    }
-
-    /** Where clients send requests: the balancer. */
-    public URI uri() {
-        return balancer.uri();
-    }
-
-    public List<WorkerApp> instances() {
-        return instances;
-    }
-
-    @Override
-    public void close() {
-        balancer.close();
-        instances.forEach(WorkerApp::close);
     }
 }

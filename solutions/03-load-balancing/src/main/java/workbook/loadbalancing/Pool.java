@@ -13,27 +13,14 @@ import java.util.Set;
  * Passive health checking: the proxy reports how every real request went. After
  * {@code failuresBeforeEjection} failures in a row a server is ejected: it is no longer offered to
  * the balancer, so it stops getting traffic. It comes back after one success (a probe the proxy
- * sends to ejected servers).
+ * sends to ejected servers). The name, balancer, servers and threshold are given in {@link PoolBase}.
  */
-public final class Pool {
-    private final String name;
-    private final Balancer balancer;
-    private final int failuresBeforeEjection;
-    private final List<Server> servers;
+public final class Pool extends PoolBase {
     private final Map<Server, Integer> consecutiveFailures = new HashMap<>();
     private final Set<Server> ejected = new LinkedHashSet<>();
 
     public Pool(String name, Balancer balancer, int failuresBeforeEjection, List<Server> servers) {
-        if (servers.isEmpty()) {
-            throw new IllegalArgumentException("pool " + name + " needs at least one server");
-        }
-        if (failuresBeforeEjection < 1) {
-            throw new IllegalArgumentException("pool " + name + ": failuresBeforeEjection must be 1 or more, got " + failuresBeforeEjection);
-        }
-        this.name = name;
-        this.balancer = balancer;
-        this.failuresBeforeEjection = failuresBeforeEjection;
-        this.servers = List.copyOf(servers);
+        super(name, balancer, failuresBeforeEjection, servers);
     }
 
     /** A pool that ejects a server after 3 failures in a row. */
@@ -41,26 +28,9 @@ public final class Pool {
         return new Pool(name, balancer, 3, List.of(servers));
     }
 
-    public String name() {
-        return name;
-    }
-
-    public Balancer balancer() {
-        return balancer;
-    }
-
-    public int failuresBeforeEjection() {
-        return failuresBeforeEjection;
-    }
-
-    /** Every server of the pool, up or not. */
-    public List<Server> servers() {
-        return servers;
-    }
-
     /** Task 5: the servers that may take traffic: every server that is not ejected, in pool order. */
     public synchronized List<Server> available() {
-        return servers.stream().filter(server -> !ejected.contains(server)).toList();
+        return servers().stream().filter(server -> !ejected.contains(server)).toList();
     }
 
     /** Task 5: the servers ejected by the health checks, waiting for a successful probe. */
@@ -87,13 +57,8 @@ public final class Pool {
     /** Task 5: the server could not be reached or did not answer; eject it at the threshold. */
     public synchronized void recordFailure(Server server) {
         int failures = consecutiveFailures.merge(server, 1, Integer::sum);
-        if (failures >= failuresBeforeEjection) {
+        if (failures >= failuresBeforeEjection()) {
             ejected.add(server);
         }
-    }
-
-    @Override
-    public String toString() {
-        return name + servers;
     }
 }

@@ -7,12 +7,7 @@ import java.util.Random;
  * Random: any server, each with the same chance. Over many requests the counts even out, but at any
  * moment some servers are unlucky and hold far more requests than others.
  */
-public final class RandomChoice implements Balancer {
-    private final Random random;
-
-    public RandomChoice(Random random) {
-        this.random = random;
-    }
+public record RandomChoice(Random random) implements Balancer {
 
     @Override
     public Server pick(List<Server> servers, String clientKey) {

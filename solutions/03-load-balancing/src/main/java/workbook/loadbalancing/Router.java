@@ -1,8 +1,5 @@
 package workbook.loadbalancing;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -13,59 +10,31 @@ import java.util.Optional;
  * beats "/". At equal length, a rule for this exact host beats an any-host rule.
  * <p>
  * A prefix matches whole path segments: "/api" matches "/api" and "/api/users" but not "/apiary".
+ * The rules and {@link #route} are given in {@link RouteTable}.
  */
-public final class Router implements Routes {
-    /** A rule for every host. */
-    public static final String ANY_HOST = "*";
-
-    private record Rule(String host, String prefix, Pool pool) {
-        boolean matches(String requestHost, String path) {
-            boolean hostMatches = host.equals(ANY_HOST) || host.equals(requestHost);
-            return hostMatches && (prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/"));
-        }
-
-        /** Longer prefixes first; at equal length, a named host before the wildcard. */
-        int specificity() {
-            return prefix.length() * 2 + (host.equals(ANY_HOST) ? 0 : 1);
-        }
-    }
-
-    private final List<Rule> rules = new ArrayList<>();
-
-    /**
-     * Adds a rule: requests for {@code host} (or {@link #ANY_HOST}) whose path starts with
-     * {@code pathPrefix} go to {@code pool}.
-     */
-    public synchronized Router route(String host, String pathPrefix, Pool pool) {
-        if (host == null || host.isBlank()) {
-            throw new IllegalArgumentException("a route needs a host name or \"*\" for any host, got '" + host + "'");
-        }
-        if (pathPrefix == null || !pathPrefix.startsWith("/")) {
-            throw new IllegalArgumentException("a path prefix starts with '/', got '" + pathPrefix + "'");
-        }
-        String prefix = pathPrefix.length() > 1 && pathPrefix.endsWith("/")
-                ? pathPrefix.substring(0, pathPrefix.length() - 1) // "/api/" and "/api" are the same rule
-                : pathPrefix;
-        rules.add(new Rule(host.toLowerCase(Locale.ROOT), prefix, pool));
-        return this;
-    }
-
+public final class Router extends RouteTable<Router> {
     /** Task 6: the pool of the most specific matching rule, or empty when none matches. */
     @Override
     public synchronized Optional<Pool> poolFor(String host, String path) {
         String requestHost = normalise(host);
         Rule best = null;
-        for (Rule rule : rules) {
-            if (rule.matches(requestHost, path) && (best == null || rule.specificity() > best.specificity())) {
+        for (Rule rule : rules()) {
+            if (matches(rule, requestHost, path) && (best == null || specificity(rule) > specificity(best))) {
                 best = rule;
             }
         }
         return Optional.ofNullable(best).map(Rule::pool);
     }
 
-    @Override
-    public synchronized List<Pool> pools() {
-        return List.copyOf(new LinkedHashSet<>(rules.stream().map(Rule::pool).toList()));
+    private static boolean matches(Rule rule, String requestHost, String path) {
+        boolean hostMatches = rule.host().equals(ANY_HOST) || rule.host().equals(requestHost);
+        String prefix = rule.prefix();
+        return hostMatches && (prefix.equals("/") || path.equals(prefix) || path.startsWith(prefix + "/"));
+    }
+
+    /** Longer prefixes first; at equal length, a named host before the wildcard. */
+    private static int specificity(Rule rule) {
+        return rule.prefix().length() * 2 + (rule.host().equals(ANY_HOST) ? 0 : 1);
     }
 
     /** "API.Example.com:8080" and "api.example.com" are the same host. */

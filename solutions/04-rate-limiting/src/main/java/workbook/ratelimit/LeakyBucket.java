@@ -15,10 +15,7 @@ import java.util.Optional;
  * even; a burst waits instead of passing, and when the bucket is full the request is refused. Put it
  * in front of something that cannot take spikes.
  */
-public final class LeakyBucket {
-    private final int capacity;
-    private final Duration leakInterval;
-    private final Clock clock;
+public final class LeakyBucket extends LeakyBucketBase {
     private final Map<String, Queue> queues = new HashMap<>();
 
     /** One client's bucket: when each request still inside leaves, and when the last one left or leaves. */
@@ -32,13 +29,7 @@ public final class LeakyBucket {
     }
 
     public LeakyBucket(int capacity, Duration leakInterval, Clock clock) {
-        if (capacity < 1 || leakInterval.isNegative() || leakInterval.isZero()) {
-            throw new IllegalArgumentException("a leaky bucket needs capacity >= 1 and a positive leak interval, got "
-                    + capacity + " and " + leakInterval);
-        }
-        this.capacity = capacity;
-        this.leakInterval = leakInterval;
-        this.clock = clock;
+        super(capacity, leakInterval, clock);
     }
 
     /**

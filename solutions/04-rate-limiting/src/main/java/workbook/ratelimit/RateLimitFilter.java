@@ -1,6 +1,5 @@
 package workbook.ratelimit;
 
-import com.sun.net.httpserver.Filter;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 
@@ -20,17 +19,11 @@ import java.time.Duration;
  * Retry-After: 42                            on 429 only: seconds to wait before trying again
  * </pre>
  */
-public final class RateLimitFilter extends Filter {
-    /** The request header that carries the client's API key. */
-    public static final String API_KEY_HEADER = "X-API-Key";
-
-    private final Policy policy;
-    private final RateLimiter limiter;
+public final class RateLimitFilter extends PolicyFilter {
 
     /** @param limiter the limiter that enforces {@code policy}; give each policy its own, so they never share a count */
     public RateLimitFilter(Policy policy, RateLimiter limiter) {
-        this.policy = policy;
-        this.limiter = limiter;
+        super(policy, limiter);
     }
 
     @Override
@@ -65,10 +58,5 @@ public final class RateLimitFilter extends Filter {
      */
     static long seconds(Duration duration) {
         return (duration.toNanos() + 999_999_999L) / 1_000_000_000L;
-    }
-
-    @Override
-    public String description() {
-        return "rate limit '" + policy.name() + "': " + policy.quota() + " per " + policy.window();
     }
 }

@@ -23,18 +23,7 @@ import java.util.concurrent.TimeoutException;
  * Time is Redis's own: the window is the key's TTL, so eight servers whose clocks disagree still share
  * one window, and no clock is passed in.
  */
-public final class RedisRateLimiter implements RateLimiter {
-
-    /**
-     * Runs between two Redis commands that belong to one decision, if the implementation has any.
-     * Tests make it throw to play "the process dies here". The atomic version has no such gap.
-     */
-    @FunctionalInterface
-    public interface BetweenCommands {
-        BetweenCommands NOTHING = key -> { };
-
-        void run(String key);
-    }
+public final class RedisRateLimiter extends RedisLimiterBase implements RateLimiter {
 
     /**
      * KEYS[1] the client's counter, ARGV[1] the window in ms. Returns {count, ms until the window ends}.
@@ -51,35 +40,29 @@ public final class RedisRateLimiter implements RateLimiter {
             return {count, ttl}
             """;
 
-    private final StatefulRedisConnection<String, String> connection;
-    private final Policy policy;
-    private final Duration timeout;
-    private final FailureMode failureMode;
     private final String scriptSha;
 
     /**
      * @param connection  this server's own connection to Redis
      * @param timeout     the longest a decision may wait for Redis; after that, {@code failureMode} decides
      * @param failureMode what to answer when Redis fails or is too slow
+     * @param betweenCommands a hook between commands; the script leaves no gap, so it is never called here
      */
+    public RedisRateLimiter(StatefulRedisConnection<String, String> connection, Policy policy,
+                            Duration timeout, FailureMode failureMode, BetweenCommands betweenCommands) {
+        super(connection, policy, timeout, failureMode, betweenCommands);
+        this.scriptSha = connection.sync().digest(CHECK_AND_COUNT); // SHA-1 computed locally, no round trip
+    }
+
+    /** As above, with no hook. */
     public RedisRateLimiter(StatefulRedisConnection<String, String> connection, Policy policy,
                             Duration timeout, FailureMode failureMode) {
         this(connection, policy, timeout, failureMode, BetweenCommands.NOTHING);
     }
 
-    /** As above, with a hook between commands; the script leaves no gap, so it is never called here. */
-    public RedisRateLimiter(StatefulRedisConnection<String, String> connection, Policy policy,
-                            Duration timeout, FailureMode failureMode, BetweenCommands betweenCommands) {
-        this.connection = connection;
-        this.policy = policy;
-        this.timeout = timeout;
-        this.failureMode = failureMode;
-        this.scriptSha = connection.sync().digest(CHECK_AND_COUNT); // SHA-1 computed locally, no round trip
-    }
-
     @Override
     public Decision tryAcquire(String clientKey) {
-        String key = "rl:" + policy.name() + ":" + clientKey;
+        String key = key(clientKey);
         List<Long> reply;
         try {
             reply = runScript(key);
@@ -89,11 +72,7 @@ public final class RedisRateLimiter implements RateLimiter {
             Thread.currentThread().interrupt();
             return whenRedisFails();
         }
-        long count = reply.get(0);
-        Duration untilWindowEnds = Duration.ofMillis(reply.get(1));
-        return count <= policy.quota()
-                ? Decision.allow(policy.quota() - count, untilWindowEnds, untilWindowEnds)
-                : Decision.reject(untilWindowEnds, untilWindowEnds);
+        return decide(reply.get(0), Duration.ofMillis(reply.get(1)));
     }
 
     /**

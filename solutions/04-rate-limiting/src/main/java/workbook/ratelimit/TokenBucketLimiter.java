@@ -12,11 +12,7 @@ import java.util.Map;
  * no timer, no thread, no work for idle clients. A quiet client saves up to {@code capacity} and may
  * spend it in one burst; over a long run it gets the refill rate.
  */
-public final class TokenBucketLimiter implements RateLimiter {
-    private final long capacity;
-    private final long refillTokens;
-    private final long refillPeriodNanos;
-    private final Clock clock;
+public final class TokenBucketLimiter extends TokenBucketBase implements RateLimiter {
     private final Map<String, Bucket> buckets = new HashMap<>();
 
     /**
@@ -30,14 +26,7 @@ public final class TokenBucketLimiter implements RateLimiter {
     }
 
     public TokenBucketLimiter(int capacity, int refillTokens, Duration refillPeriod, Clock clock) {
-        if (capacity < 1 || refillTokens < 1 || refillPeriod.isNegative() || refillPeriod.isZero()) {
-            throw new IllegalArgumentException("a token bucket needs capacity >= 1 and a positive refill rate, got capacity "
-                    + capacity + ", " + refillTokens + " tokens per " + refillPeriod);
-        }
-        this.capacity = capacity;
-        this.refillTokens = refillTokens;
-        this.refillPeriodNanos = refillPeriod.toNanos();
-        this.clock = clock;
+        super(capacity, refillTokens, refillPeriod, clock);
     }
 
     /** The usual shape for an API: bursts of up to the quota, refilled at quota per window. */
@@ -72,10 +61,5 @@ public final class TokenBucketLimiter implements RateLimiter {
     /** How long the refill takes to bring {@code missingUnits}, rounded up to the next nanosecond. */
     private Duration timeToRefill(long missingUnits) {
         return Duration.ofNanos(Math.max(0, (missingUnits + refillTokens - 1) / refillTokens));
-    }
-
-    private long nanos() {
-        var instant = clock.instant();
-        return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
     }
 }

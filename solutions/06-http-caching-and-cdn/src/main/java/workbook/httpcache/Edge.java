@@ -1,89 +1,39 @@
 package workbook.httpcache;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A shared HTTP cache (an edge, or the shield when other edges point at it): a real HTTP server on
- * loopback in front of an upstream (the origin, or a shield). Every response carries
- * {@code X-Cache: HIT | MISS | STALE | REVALIDATED}. Time comes from the injected clock.
+ * A shared HTTP cache (an edge, or the shield when other edges point at it) in front of an upstream
+ * (the origin, or a shield). Every response carries {@code X-Cache: HIT | MISS | STALE | REVALIDATED}.
+ * Time comes from the injected clock. The server, the upstream client and the 502 for an unreachable
+ * upstream are given in {@link EdgeServer}.
  */
-public final class Edge implements AutoCloseable {
-    public static final String CACHE_STATUS = "X-Cache";
-
-    /** Headers the JDK client sets itself, hop-by-hop headers, and the client's own conditionals. */
-    private static final Set<String> NOT_FORWARDED = Set.of("connection", "content-length", "date", "expect", "from",
-            "host", "upgrade", "via", "warning", "keep-alive", "transfer-encoding", "if-none-match", "if-modified-since");
-    private static final Set<String> NOT_RETURNED = Set.of("connection", "content-length", "date", "keep-alive",
-            "transfer-encoding", "age", CACHE_STATUS.toLowerCase());
-
-    private final String name;
-    private final URI upstream;
-    private final Clock clock;
-    private final HttpServer server;
-    private final HttpClient client;
-    private final ExecutorService threads = Executors.newCachedThreadPool(Edge::daemon);
+public final class Edge extends EdgeServer {
     /** Cache key -> the stored variants of that URL (one per combination of Vary-ed request values). */
     private final Map<String, List<StoredResponse>> store = new ConcurrentHashMap<>();
     /** Cache key -> the upstream fetch under way: request collapsing. */
     private final Map<String, CompletableFuture<Answer>> inFlight = new ConcurrentHashMap<>();
     /** Variants being refreshed in the background (stale-while-revalidate): at most one refresh each. */
     private final Set<String> refreshing = ConcurrentHashMap.newKeySet();
-    private final AtomicLong requests = new AtomicLong();
 
-    /** What the edge sends back to its client. */
-    private record Answer(int status, Map<String, List<String>> headers, byte[] body, String cacheStatus) {
-    }
-
-    private Edge(String name, URI upstream, Clock clock) throws IOException {
-        this.name = name;
-        this.upstream = upstream;
-        this.clock = clock;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).executor(threads).build();
-        this.server = Loopback.start(this::handle, threads);
+    private Edge(String name, URI upstream, Clock clock) {
+        super(name, upstream, clock);
     }
 
     /** Starts an edge named {@code name} (for messages) that fetches misses from {@code upstream}. */
     public static Edge start(String name, URI upstream, Clock clock) {
-        try {
-            return new Edge(name, upstream, clock);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not open a loopback port for edge " + name, e);
-        }
-    }
-
-    public URI uri() {
-        return URI.create("http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort());
-    }
-
-    public String name() {
-        return name;
-    }
-
-    /** Requests this edge has received from its clients (given: for statistics and tests). */
-    public long requests() {
-        return requests.get();
+        return listen(new Edge(name, upstream, clock));
     }
 
     /**
@@ -108,37 +58,13 @@ public final class Edge implements AutoCloseable {
         return removed[0];
     }
 
+    /** GET is served from the cache when it may be; anything else goes to the upstream as it is. */
     @Override
-    public void close() {
-        server.stop(0);
-        threads.shutdownNow();
+    protected Answer serve(EdgeRequest request) throws IOException {
+        return request.method().equals("GET") ? serveGet(request) : relay(fetch(request, Map.of()));
     }
 
-    private void handle(HttpExchange exchange) throws IOException {
-        try (exchange) {
-            requests.incrementAndGet();
-            EdgeRequest request = EdgeRequest.of(exchange.getRequestMethod(), exchange.getRequestURI(), exchange.getRequestHeaders());
-            Answer answer;
-            try {
-                answer = request.method().equals("GET") ? serve(request) : relay(fetch(request, null));
-            } catch (IOException e) {
-                // the upstream is unreachable and no stale copy may be served
-                byte[] body = ("edge " + name + ": upstream unreachable: " + e).getBytes();
-                answer = new Answer(502, Map.of("Content-Type", List.of("text/plain")), body, "MISS");
-            }
-            exchange.getResponseHeaders().putAll(answer.headers());
-            exchange.getResponseHeaders().set(CACHE_STATUS, answer.cacheStatus());
-            boolean noBody = answer.status() == 304 || answer.status() == 204 || answer.body().length == 0;
-            exchange.sendResponseHeaders(answer.status(), noBody ? -1 : answer.body().length);
-            if (!noBody) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(answer.body());
-                }
-            }
-        }
-    }
-
-    private Answer serve(EdgeRequest request) throws IOException {
+    private Answer serveGet(EdgeRequest request) throws IOException {
         Instant now = clock.instant();
         StoredResponse stored = lookup(request);
         if (stored != null && stored.isFresh(now)) {
@@ -233,27 +159,16 @@ public final class Edge implements AutoCloseable {
         });
     }
 
+    /** An upstream fetch, conditional when the stored copy has validators (a 304 then refreshes it). */
     private HttpResponse<byte[]> fetch(EdgeRequest request, StoredResponse stored) throws IOException {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(upstream.resolve(request.uri().toString()))
-                .timeout(Duration.ofSeconds(5))
-                .method(request.method(), HttpRequest.BodyPublishers.noBody());
-        request.headers().forEach((header, values) -> {
-            if (!NOT_FORWARDED.contains(header.toLowerCase())) {
-                values.forEach(value -> builder.header(header, value));
-            }
-        });
+        Map<String, String> conditions = new HashMap<>();
         if (stored != null && stored.etag() != null) {
-            builder.header("If-None-Match", stored.etag());
+            conditions.put("If-None-Match", stored.etag());
         }
         if (stored != null && stored.lastModified() != null) {
-            builder.header("If-Modified-Since", stored.lastModified());
+            conditions.put("If-Modified-Since", stored.lastModified());
         }
-        try {
-            return client.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + request.uri(), e);
-        }
+        return fetch(request, conditions);
     }
 
     private StoredResponse lookup(EdgeRequest request) {
@@ -289,21 +204,5 @@ public final class Edge implements AutoCloseable {
         Map<String, List<String>> headers = returned(response.headers());
         response.headers().firstValue("Age").ifPresent(age -> headers.put("Age", List.of(age)));
         return new Answer(response.statusCode(), headers, response.body(), "MISS");
-    }
-
-    private static Map<String, List<String>> returned(HttpHeaders headers) {
-        Map<String, List<String>> copy = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        headers.map().forEach((header, values) -> {
-            if (!NOT_RETURNED.contains(header.toLowerCase()) && !header.startsWith(":")) {
-                copy.put(header, values);
-            }
-        });
-        return copy;
-    }
-
-    private static Thread daemon(Runnable runnable) {
-        Thread thread = new Thread(runnable, "edge");
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -4,6 +4,7 @@ import java.net.http.HttpHeaders;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,7 +39,7 @@ record StoredResponse(int status, HttpHeaders headers, byte[] body, CacheControl
     static StoredResponse of(EdgeRequest request, int status, HttpHeaders headers, byte[] body, Instant now) {
         long upstreamAge = headers.firstValueAsLong("Age").orElse(0);
         return new StoredResponse(status, headers, body, CacheControl.parse(headers.allValues("Cache-Control")),
-                now, upstreamAge, request.valuesOf(varyNames(headers)), tagsOf(headers));
+                now, upstreamAge, valuesOf(request, varyNames(headers)), tagsOf(headers));
     }
 
     /** After a 304: the same body, with the validators and directives the 304 brought, stored again now. */
@@ -79,7 +80,7 @@ record StoredResponse(int status, HttpHeaders headers, byte[] body, CacheControl
     }
 
     boolean matches(EdgeRequest request) {
-        return request.valuesOf(varyValues.keySet()).equals(varyValues);
+        return valuesOf(request, varyValues.keySet()).equals(varyValues);
     }
 
     String etag() {
@@ -96,6 +97,16 @@ record StoredResponse(int status, HttpHeaders headers, byte[] body, CacheControl
                 .map(name -> name.strip().toLowerCase(Locale.ROOT))
                 .filter(name -> !name.isEmpty())
                 .collect(Collectors.toSet());
+    }
+
+    /** The values of the named request headers, missing ones as "": what a Vary-ing response is keyed on. */
+    private static Map<String, String> valuesOf(EdgeRequest request, Collection<String> names) {
+        Map<String, String> values = new TreeMap<>();
+        for (String name : names) {
+            String value = request.header(name);
+            values.put(name, value == null ? "" : value.strip());
+        }
+        return values;
     }
 
     private static Set<String> tagsOf(HttpHeaders headers) {

@@ -12,7 +12,7 @@ import java.util.UUID;
  * A short lock in Redis that one caller in the whole fleet can hold: {@code SET lock:name token NX PX ttl}.
  * The token proves ownership, so only the holder can release it; the TTL frees it if the holder dies.
  */
-public final class RedisLock {
+public final class RedisLock extends RedisLockBase {
     /** Delete the key only if it still holds our token: GET and DEL in one atomic step. */
     private static final String RELEASE = """
             if redis.call('get', KEYS[1]) == ARGV[1] then
@@ -21,15 +21,8 @@ public final class RedisLock {
             return 0
             """;
 
-    private final RedisCommands<String, String> redis;
-
     public RedisLock(RedisCommands<String, String> redis) {
-        this.redis = redis;
-    }
-
-    /** The Redis key that holds the lock called {@code name}. */
-    public static String keyFor(String name) {
-        return "lock:" + name;
+        super(redis);
     }
 
     /**

@@ -1,7 +1,6 @@
 package workbook.pagination;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowMapper;
 import workbook.pagination.Cursors.Cursor;
 
 import java.time.OffsetDateTime;
@@ -22,10 +21,6 @@ public final class PostPager {
     /** The largest page a client may ask for. */
     public static final int MAX_LIMIT = 100;
 
-    static final RowMapper<Post> POST = (rs, row) -> new Post(
-            rs.getLong("id"), rs.getInt("author_id"),
-            rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("title"));
-
     private final JdbcTemplate jdbc;
     private final Cursors cursors;
 
@@ -42,7 +37,7 @@ public final class PostPager {
     public Page list(PageRequest request) {
         Cursor cursor = cursorOf(request);
         SqlQuery query = query(request, cursor);
-        List<Post> rows = new ArrayList<>(jdbc.query(query.sql(), POST, query.args().toArray()));
+        List<Post> rows = new ArrayList<>(jdbc.query(query.sql(), Post.FROM_ROW, query.args().toArray()));
 
         // We asked for one row more than the page: if it came back, there is another page beyond this one.
         boolean more = rows.size() > request.limit();

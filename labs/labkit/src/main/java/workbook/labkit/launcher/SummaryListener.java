@@ -17,15 +17,19 @@ final class SummaryListener implements TestExecutionListener {
     private int passed;
     private int failed;
 
-    SummaryListener(PrintStream out, Path lab) {
+    private final String scope;
+
+    /** @param scope what this run covers, for the closing line ("Task 2", "the other tasks") */
+    SummaryListener(PrintStream out, Path lab, String scope) {
         this.out = out;
         this.lab = lab;
+        this.scope = scope;
     }
 
     @Override
     public void executionFinished(TestIdentifier id, TestExecutionResult result) {
         if (!id.isTest()) {
-            result.getThrowable().ifPresent(thrown -> out.println("[x] " + id.getDisplayName() + ": " + firstLine(thrown)));
+            result.getThrowable().ifPresent(thrown -> out.println("FAILED " + id.getDisplayName() + ": " + firstLine(thrown)));
             return;
         }
         if (result.getStatus() == TestExecutionResult.Status.SUCCESSFUL) {
@@ -33,7 +37,7 @@ final class SummaryListener implements TestExecutionListener {
             return;
         }
         failed++;
-        out.println("[x] " + id.getDisplayName() + "\n    " + result.getThrowable().map(SummaryListener::firstLine).orElse(""));
+        out.println("FAILED " + id.getDisplayName() + "\n    " + result.getThrowable().map(SummaryListener::firstLine).orElse(""));
     }
 
     private static String firstLine(Throwable thrown) {
@@ -43,6 +47,6 @@ final class SummaryListener implements TestExecutionListener {
 
     @Override
     public void testPlanExecutionFinished(org.junit.platform.launcher.TestPlan plan) {
-        out.println("[watch] " + lab.getFileName() + ": " + passed + " passed, " + failed + " failed");
+        out.println("[watch] " + lab.getFileName() + ", " + scope + ": " + passed + " passed, " + failed + " failed");
     }
 }

@@ -5,6 +5,10 @@ import org.junit.platform.launcher.TagFilter;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 
+import workbook.labkit.progress.LabResults;
+import workbook.labkit.progress.LabSheet;
+import workbook.labkit.progress.TaskFilter;
+
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -35,7 +39,8 @@ import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass
 
 /**
  * {@code ./workbook watch NN}: reruns a lab's tests every time a file of its {@code src/main/java}
- * is saved. The JVM and the servers (PostgreSQL, Redis, Toxiproxy) stay up between runs: each run
+ * is saved, the current task's tests first (the first task not done, or {@code --task N}) so that
+ * their result shows as soon as it is known, then the other tasks. The JVM and the servers (PostgreSQL, Redis, Toxiproxy) stay up between runs: each run
  * compiles the lab's code and tests into a fresh class loader whose parent holds the lab kit, so the
  * lab kit's started servers are reused while the learner's classes are new. That is what makes a
  * re-run take a second or two instead of a full Maven build.
@@ -53,22 +58,38 @@ public final class Watch implements AutoCloseable {
     private Map<Path, Long> lastSeen = new HashMap<>();
     private int runNumber;
 
-    public Watch(Path lab, boolean polling, PrintStream out) throws IOException {
+    private final Integer task;
+    private final Path results;
+
+    /** @param task the task to run first on every save; null: the first task not done yet */
+    public Watch(Path lab, boolean polling, Integer task, PrintStream out) throws IOException {
+        this.task = task;
         this.lab = lab.toAbsolutePath().normalize();
         this.polling = polling;
         this.out = out;
         this.work = this.lab.resolve("target/workbook/watch");
         System.setProperty("workbook.lab.dir", this.lab.toString());
-        System.setProperty("workbook.results", this.lab.resolve("target/workbook/results.json").toString());
+        this.results = this.lab.resolve("target/workbook/results.json");
+        System.setProperty("workbook.results", results.toString());
     }
 
     public static void main(String[] args) throws Exception {
         if (args.length < 1) {
-            System.err.println("usage: Watch <lab folder> [--poll]");
+            System.err.println("usage: Watch <lab folder> [--poll] [--task N]");
             System.exit(2);
         }
-        boolean poll = List.of(args).contains("--poll");
-        try (Watch watch = new Watch(Path.of(args[0]), poll, System.out)) {
+        List<String> options = List.of(args);
+        boolean poll = options.contains("--poll");
+        Integer task = null;
+        int at = options.indexOf("--task");
+        if (at >= 0) {
+            if (at + 1 >= args.length || !args[at + 1].matches("\\d+")) {
+                System.err.println("workbook: --task needs a task number, e.g. ./workbook watch 04 --task 3");
+                System.exit(2);
+            }
+            task = Integer.parseInt(args[at + 1]);
+        }
+        try (Watch watch = new Watch(Path.of(args[0]), poll, task, System.out)) {
             watch.loop();
         }
     }
@@ -149,15 +170,39 @@ public final class Watch implements AutoCloseable {
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(urls.toArray(URL[]::new), Watch.class.getClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
-            LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                    .selectors(selectClasspathRoots(Set.of(testClasses)))
-                    .filters(TagFilter.excludeTags("experiment"))
-                    .build();
-            SummaryListener failures = new SummaryListener(out, lab);
-            LauncherFactory.create().execute(request, failures);
+            // The current task first, so its result shows as soon as it is known; then the others.
+            int focus = focusTask();
+            run(testClasses, TaskFilter.only(focus), "Task " + focus);
+            run(testClasses, TaskFilter.except(focus), "the other tasks");
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    private void run(Path testClasses, TaskFilter tasks, String scope) {
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClasspathRoots(Set.of(testClasses)))
+                .filters(TagFilter.excludeTags("experiment"), tasks)
+                .build();
+        LauncherFactory.create().execute(request, new SummaryListener(out, lab, scope));
+    }
+
+    /** The task asked for with --task, else the first one not done in the last run, else the first. */
+    int focusTask() {
+        if (task != null) {
+            return task;
+        }
+        LabSheet sheet = LabSheet.read(lab);
+        java.util.Set<Integer> done = new java.util.HashSet<>();
+        if (Files.isRegularFile(results)) {
+            try {
+                LabResults.read(results).tasks().stream().filter(LabResults.TaskResult::done).forEach(t -> done.add(t.id()));
+            } catch (IOException | RuntimeException e) {
+                // an unreadable results file just means no task is known to be done
+            }
+        }
+        return sheet.tasks().stream().map(LabSheet.TaskInfo::id).filter(id -> !done.contains(id)).findFirst()
+                .orElse(sheet.tasks().isEmpty() ? 1 : sheet.tasks().get(0).id());
     }
 
     private void deleteOldRuns() throws IOException {

@@ -3,6 +3,7 @@ package workbook.labkit.toxiproxy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.util.RawValue;
 import workbook.labkit.toxiproxy.HttpApiServer.Request;
 import workbook.labkit.toxiproxy.HttpApiServer.Response;
 
@@ -16,18 +17,39 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * Toxiproxy's HTTP API: the same paths, JSON, status codes and error bodies
- * ({@code {"error": "proxy not found", "status": 404}}) as Toxiproxy 2.12.
+ * Toxiproxy's HTTP API: the same routes, JSON, status codes, headers and error bodies as Toxiproxy
+ * 2.12 (its api.go, with the gorilla/mux router and Go's net/http around it):
+ * <ul>
+ *   <li>an error is {@code {"error":"proxy not found","status":404}} plus a newline, sent by Go's
+ *       {@code http.Error}, so as {@code text/plain; charset=utf-8} with {@code X-Content-Type-Options: nosniff};</li>
+ *   <li>every answer of a known route carries an {@code X-Toxiproxy-Request-Id};</li>
+ *   <li>a known path with another method is a bare 405 (no body, no request id), an unknown path
+ *       Go's "404 page not found";</li>
+ *   <li>browsers (a User-Agent starting with {@code Mozilla/}) get a 403 on every known route.</li>
+ * </ul>
  */
 final class ApiRoutes implements Function<Request, Response> {
     /** The Toxiproxy version whose API this server speaks. */
     static final String VERSION = "2.12.0";
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> KNOWN_PATHS = Set.of("/version", "/reset", "/populate", "/proxies",
-            "/proxies/{proxy}", "/proxies/{proxy}/toxics", "/proxies/{proxy}/toxics/{toxic}");
+    private static final String TEXT = "text/plain; charset=utf-8";
+    /** Each route and the methods it answers, as api.go registers them. */
+    private static final Map<String, Set<String>> ROUTES = Map.of(
+            "/version", Set.of("GET"),
+            "/reset", Set.of("POST"),
+            "/populate", Set.of("POST"),
+            "/proxies", Set.of("GET", "POST"),
+            "/proxies/{proxy}", Set.of("GET", "POST", "PATCH", "DELETE"),
+            "/proxies/{proxy}/toxics", Set.of("GET", "POST"),
+            "/proxies/{proxy}/toxics/{toxic}", Set.of("GET", "POST", "PATCH", "DELETE"));
+
+    static {
+        JSON.getFactory().setCharacterEscapes(new GoJson.HtmlSafeEscapes());
+    }
 
     private final ProxyRegistry registry;
+    private final RequestIds requestIds = new RequestIds();
 
     ApiRoutes(ProxyRegistry registry) {
         this.registry = registry;
@@ -35,12 +57,25 @@ final class ApiRoutes implements Function<Request, Response> {
 
     @Override
     public Response apply(Request request) {
+        List<String> segments = segments(request.path());
+        String pattern = pattern(segments);
+        Set<String> methods = ROUTES.get(pattern);
+        if (methods == null) {
+            return goError(404, "404 page not found");
+        }
+        if (!methods.contains(request.method())) {
+            return new Response(405, Map.of(), new byte[0]); // the router's own answer: status only
+        }
+        return answer(request, segments, pattern).withHeader("X-Toxiproxy-Request-Id", requestIds.next());
+    }
+
+    private Response answer(Request request, List<String> segments, String pattern) {
         if (String.valueOf(request.header("user-agent")).startsWith("Mozilla/")) {
             // Toxiproxy refuses browsers, so a web page cannot drive the API behind the user's back.
-            return new Response(403, "text/plain; charset=utf-8", bytes("User agent not allowed\n"));
+            return goError(403, "User agent not allowed");
         }
         try {
-            return route(request.method(), request.path(), request.body());
+            return route(request.method(), pattern, segments, request.body());
         } catch (ApiException e) {
             return error(e.status(), e.getMessage());
         } catch (RuntimeException e) {
@@ -48,14 +83,12 @@ final class ApiRoutes implements Function<Request, Response> {
         }
     }
 
-    private Response route(String method, String path, byte[] body) throws ApiException {
-        List<String> segments = segments(path);
-        String pattern = pattern(segments);
+    private Response route(String method, String pattern, List<String> segments, byte[] body) throws ApiException {
         String proxyName = segments.size() > 1 ? segments.get(1) : null;
         String toxicName = segments.size() > 3 ? segments.get(3) : null;
         switch (method + " " + pattern) {
             case "GET /version":
-                return new Response(200, "application/json;charset=utf-8", bytes("{\"version\": \"" + VERSION + "\"}\n"));
+                return Response.of(200, "application/json;charset=utf-8", bytes("{\"version\": \"" + VERSION + "\"}\n"));
             case "POST /reset":
                 registry.reset();
                 return noContent();
@@ -86,10 +119,7 @@ final class ApiRoutes implements Function<Request, Response> {
                 registry.get(proxyName).removeToxic(toxicName);
                 return noContent();
             default:
-                if (KNOWN_PATHS.contains(pattern)) {
-                    return error(405, "method " + method + " not allowed on " + path);
-                }
-                return new Response(404, "text/plain; charset=utf-8", bytes("404 page not found\n"));
+                throw new IllegalStateException("no handler for " + method + " " + pattern);
         }
     }
 
@@ -103,70 +133,82 @@ final class ApiRoutes implements Function<Request, Response> {
         return json(200, byName);
     }
 
-    private Response populate(byte[] body) throws ApiException {
+    /**
+     * Creates, keeps or replaces each proxy in turn. Toxiproxy checks names and upstreams of every entry
+     * before it creates any (400, nothing created); a proxy that cannot listen stops the rest (500,
+     * the proxies before it stay). Success or not, the answer is JSON listing what was done, with
+     * {@code "proxies": null} when that is nothing.
+     */
+    private Response populate(byte[] body) {
+        List<TcpProxy> done = List.of();
+        ApiException failure;
+        try {
+            ProxyRegistry.PopulateResult result = registry.populate(parsePopulate(body));
+            done = result.proxies();
+            failure = result.error();
+        } catch (ApiException e) {
+            failure = e;
+        }
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (failure != null) {
+            json.put("error", failure.getMessage());
+            json.put("status", failure.status());
+        }
+        List<Object> proxies = new ArrayList<>();
+        for (TcpProxy proxy : done) {
+            proxies.add(proxyJson(proxy));
+        }
+        json.put("proxies", proxies.isEmpty() ? null : proxies); // Go writes an empty list here as null
+        return json(failure == null ? 201 : failure.status(), json);
+    }
+
+    /** Reads every entry first (a malformed one is a bad request body), then checks the required fields. */
+    private static List<ProxyRegistry.ProxySpec> parsePopulate(byte[] body) throws ApiException {
         JsonNode list = parse(body);
+        if (list.isNull()) {
+            return List.of();
+        }
         if (!list.isArray()) {
             throw ApiException.badRequest("bad request body: expected a JSON array of proxies");
         }
-        // Check every entry before touching any proxy, as Toxiproxy does.
         List<ProxyRegistry.ProxySpec> specs = new ArrayList<>();
-        for (int i = 0; i < list.size(); i++) {
-            JsonNode entry = list.get(i);
-            if (!entry.isObject()) {
-                throw ApiException.badRequest("bad request body: proxy " + (i + 1) + " is not a JSON object");
+        for (JsonNode entry : list) {
+            if (!entry.isObject() && !entry.isNull()) {
+                throw ApiException.badRequest("bad request body: each proxy must be a JSON object, got " + entry);
             }
-            specs.add(parseNewProxy(entry, " at proxy " + (i + 1)));
+            specs.add(new ProxyRegistry.ProxySpec(text(entry, "name", ""), text(entry, "listen", ""),
+                    text(entry, "upstream", ""), bool(entry, "enabled", true)));
         }
-        ProxyRegistry.PopulateResult result = registry.populate(specs);
-        Map<String, Object> json = new LinkedHashMap<>();
-        int status = 201;
-        if (result.error() != null) {
-            status = result.error().status();
-            json.put("error", result.error().getMessage());
-            json.put("status", status);
+        for (int i = 0; i < specs.size(); i++) {
+            requireNameAndUpstream(specs.get(i), " at proxy " + (i + 1));
         }
-        List<Object> proxies = new ArrayList<>();
-        for (TcpProxy proxy : result.proxies()) {
-            proxies.add(proxyJson(proxy));
-        }
-        json.put("proxies", proxies.isEmpty() ? null : proxies); // Go encodes an empty list here as null
-        return json(status, json);
+        return specs;
     }
 
+    /** Toxiproxy checks only that name and upstream are there; the listen address is checked when the proxy starts. */
     private static ProxyRegistry.ProxySpec parseNewProxy(JsonNode body) throws ApiException {
-        return parseNewProxy(body, "");
+        ProxyRegistry.ProxySpec spec = new ProxyRegistry.ProxySpec(text(body, "name", ""), text(body, "listen", ""),
+                text(body, "upstream", ""), bool(body, "enabled", true));
+        requireNameAndUpstream(spec, "");
+        return spec;
     }
 
-    private static ProxyRegistry.ProxySpec parseNewProxy(JsonNode body, String where) throws ApiException {
-        String name = text(body, "name", "");
-        String listen = text(body, "listen", "");
-        String upstream = text(body, "upstream", "");
-        boolean enabled = bool(body, "enabled", true);
-        if (name.isEmpty()) {
+    private static void requireNameAndUpstream(ProxyRegistry.ProxySpec spec, String where) throws ApiException {
+        if (spec.name().isEmpty()) {
             throw ApiException.badRequest("missing required field: name" + where);
         }
-        if (upstream.isEmpty()) {
+        if (spec.upstream().isEmpty()) {
             throw ApiException.badRequest("missing required field: upstream" + where);
         }
-        HostPort.parseUpstream(upstream); // fail now on a malformed address rather than on every connection
-        return new ProxyRegistry.ProxySpec(name, canonicalListen(listen), upstream, enabled);
     }
 
     /** Fields left out keep their current values. */
     private Response updateProxy(TcpProxy proxy, byte[] body) throws ApiException {
         JsonNode input = readObject(body);
         TcpProxy.View current = proxy.view();
-        String listen = input.has("listen") ? canonicalListen(text(input, "listen", "")) : current.listen();
-        String upstream = text(input, "upstream", current.upstream());
-        HostPort.parseUpstream(upstream);
-        proxy.update(listen, upstream, bool(input, "enabled", current.enabled()));
+        proxy.update(text(input, "listen", current.listen()), text(input, "upstream", current.upstream()),
+                bool(input, "enabled", current.enabled()));
         return json(200, proxyJson(proxy));
-    }
-
-    /** An empty listen address means "any port", as in Toxiproxy. */
-    private static String canonicalListen(String listen) throws ApiException {
-        var address = HostPort.parseListen(listen.isEmpty() ? "127.0.0.1:0" : listen);
-        return HostPort.format(address.getAddress(), address.getPort());
     }
 
     private static Map<String, Object> proxyJson(TcpProxy proxy) {
@@ -176,6 +218,8 @@ final class ApiRoutes implements Function<Request, Response> {
         json.put("listen", view.listen());
         json.put("upstream", view.upstream());
         json.put("enabled", view.enabled());
+        // Toxiproxy's Proxy struct has an exported Logger field without a JSON tag; Go writes it as {}.
+        json.put("Logger", Map.of());
         json.put("toxics", toxicsJson(view.toxics()));
         return json;
     }
@@ -191,11 +235,11 @@ final class ApiRoutes implements Function<Request, Response> {
         Direction stream = Direction.parse(streamName).orElseThrow(
                 () -> ApiException.badRequest("stream was invalid, can be either upstream or downstream"));
         if (name.isEmpty()) {
-            name = typeName + "_" + stream.jsonName();
+            name = typeName + "_" + streamName; // as spelled: "latency_UPSTREAM"
         }
         ToxicType type = ToxicType.parse(typeName).orElseThrow(() -> ApiException.badRequest("invalid toxic type"));
         Map<String, Long> attributes = attributes(input, type, Map.of());
-        Toxic toxic = new Toxic(name, type, stream, toxicity, attributes, System.nanoTime());
+        Toxic toxic = new Toxic(name, type, stream, streamName, toxicity, attributes, System.nanoTime());
         proxy.addToxic(toxic);
         return json(200, toxicJson(toxic)); // 200, not 201: Toxiproxy 2.12 answers a new toxic with 200
     }
@@ -251,12 +295,13 @@ final class ApiRoutes implements Function<Request, Response> {
         for (String attribute : toxic.type().attributeNames()) {
             attributes.put(attribute, toxic.attribute(attribute));
         }
+        // In Toxiproxy's order: the attributes are its first field.
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("attributes", attributes);
         json.put("name", toxic.name());
         json.put("type", toxic.type().jsonName());
-        json.put("stream", toxic.stream().jsonName());
-        json.put("toxicity", toxic.toxicity());
-        json.put("attributes", attributes);
+        json.put("stream", toxic.streamAsGiven());
+        json.put("toxicity", new RawValue(GoJson.float32(toxic.toxicity()))); // 1, not 1.0
         return json;
     }
 
@@ -264,7 +309,7 @@ final class ApiRoutes implements Function<Request, Response> {
 
     private static JsonNode parse(byte[] body) throws ApiException {
         if (body.length == 0) {
-            throw ApiException.badRequest("bad request body: EOF (the request had no JSON body)");
+            throw ApiException.badRequest("bad request body: EOF");
         }
         try {
             return JSON.readTree(body);
@@ -349,26 +394,34 @@ final class ApiRoutes implements Function<Request, Response> {
     }
 
     private static Response noContent() {
-        return new Response(204, null, null);
+        return new Response(204, Map.of(), null);
     }
 
     private static Response json(int status, Object value) {
         try {
-            return new Response(status, "application/json", JSON.writeValueAsBytes(value));
+            return Response.of(status, "application/json", JSON.writeValueAsBytes(value));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }
 
-    /** Toxiproxy's error shape, with the newline Go's http.Error adds. */
+    /** Toxiproxy's error: its JSON shape, sent through Go's http.Error. */
     private static Response error(int status, String message) {
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("error", message);
         json.put("status", status);
         try {
-            return new Response(status, "application/json", bytes(JSON.writeValueAsString(json) + "\n"));
+            return goError(status, JSON.writeValueAsString(json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /** What Go's http.Error sends: the text and a newline, as plain text the browser must not sniff. */
+    private static Response goError(int status, String text) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", TEXT);
+        headers.put("X-Content-Type-Options", "nosniff");
+        return new Response(status, headers, bytes(text + "\n"));
     }
 }

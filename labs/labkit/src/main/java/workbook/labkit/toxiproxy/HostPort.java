@@ -1,76 +1,164 @@
 package workbook.labkit.toxiproxy;
 
+import java.math.BigInteger;
+import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
-import java.util.Set;
 
 /**
- * A {@code host:port} address as Toxiproxy writes it ({@code 127.0.0.1:8666}, {@code [::1]:8666}).
+ * {@code host:port} addresses read and written the way Toxiproxy (that is, Go's {@code net} package)
+ * reads and writes them: {@code 127.0.0.1:8666}, {@code [::1]:8666}, {@code :8666} for "no host", and
+ * Go's wording when an address is wrong ({@code address local373: missing port in address}).
  */
 final class HostPort {
-    /** Hosts that mean "every interface" or "this machine"; we bind them to loopback (see {@link #parseListen}). */
-    private static final Set<String> ANY_OR_LOCAL = Set.of("", "0.0.0.0", "::", "localhost");
+    private static final String MISSING_PORT = "missing port in address";
+    private static final String TOO_MANY_COLONS = "too many colons in address";
 
     private HostPort() {
     }
 
+    /** A resolved address; a null {@code address} means the host was left empty (every interface). */
+    record Resolved(InetAddress address, int port) {
+        boolean isWildcard() {
+            return address == null || address.isAnyLocalAddress();
+        }
+
+        /** Go's {@code TCPAddr.String()}: {@code 127.0.0.1:80}, {@code [::1]:80}, {@code :80}. */
+        @Override
+        public String toString() {
+            return address == null ? ":" + port : format(address, port);
+        }
+    }
+
     /**
-     * Where a proxy should listen. This server only ever listens on loopback: it exists for tests on
-     * one machine, and a chaos proxy reachable from the network would be a gift to anyone nearby.
-     * So "every interface" ({@code 0.0.0.0}, {@code ::}, empty) and {@code localhost} become
-     * {@code 127.0.0.1}, and any other host must be a loopback address.
+     * What Go's {@code net.ResolveTCPAddr} makes of {@code text}: names are looked up (IPv4 first, as
+     * Go does), an empty port means 0. Toxiproxy compares listen addresses in this form, and reports
+     * the errors as they come, with status 500.
      */
-    static InetSocketAddress parseListen(String text) throws ApiException {
-        String host = hostOf(text);
-        int port = portOf(text);
-        if (ANY_OR_LOCAL.contains(host)) {
-            return new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
+    static Resolved resolve(String text) throws ApiException {
+        String[] hostAndPort = split(text);
+        int port = port(hostAndPort[1]);
+        String host = hostAndPort[0];
+        if (host.isEmpty()) {
+            return new Resolved(null, port);
         }
-        InetAddress address;
         try {
-            address = InetAddress.getByName(host);
+            InetAddress[] all = InetAddress.getAllByName(host);
+            InetAddress chosen = all[0];
+            for (InetAddress candidate : all) {
+                if (candidate instanceof Inet4Address) {
+                    chosen = candidate;
+                    break;
+                }
+            }
+            return new Resolved(chosen, port);
         } catch (UnknownHostException e) {
-            throw ApiException.badRequest("listen address " + text + ": unknown host " + host);
+            throw new ApiException(500, "lookup " + host + ": no such host");
         }
-        if (!address.isLoopbackAddress()) {
-            throw ApiException.badRequest("listen address " + text + " is not a loopback address: this Toxiproxy "
-                    + "only listens on this machine; use 127.0.0.1:" + port);
-        }
-        return new InetSocketAddress(address, port);
     }
 
     /** Where a proxy connects to; resolved when each client connects, as Toxiproxy does. */
     static InetSocketAddress parseUpstream(String text) throws ApiException {
-        return new InetSocketAddress(hostOf(text), portOf(text));
+        String[] hostAndPort = split(text);
+        return new InetSocketAddress(hostAndPort[0], port(hostAndPort[1]));
     }
 
-    /** Toxiproxy's spelling of a bound address: the listen field reports the real port after binding to port 0. */
+    /** Go's spelling of an address: IPv6 in brackets and shortened ({@code [::1]:8666}). */
     static String format(InetAddress address, int port) {
-        String host = address.getHostAddress();
-        return address instanceof Inet6Address ? "[" + host + "]:" + port : host + ":" + port;
-    }
-
-    private static String hostOf(String text) throws ApiException {
-        int colon = text.lastIndexOf(':');
-        if (colon < 0) {
-            throw ApiException.badRequest("address " + text + ": missing port, expected host:port such as 127.0.0.1:8666");
+        if (address instanceof Inet6Address) {
+            return "[" + shortIpv6(address.getAddress()) + "]:" + port;
         }
-        String host = text.substring(0, colon);
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        return address.getHostAddress() + ":" + port;
     }
 
-    private static int portOf(String text) throws ApiException {
-        String port = text.substring(text.lastIndexOf(':') + 1);
-        try {
-            int number = Integer.parseInt(port);
-            if (number >= 0 && number <= 65535) {
-                return number;
+    /** Go's {@code net.SplitHostPort}, with its error messages. */
+    private static String[] split(String text) throws ApiException {
+        int lastColon = text.lastIndexOf(':');
+        if (lastColon < 0) {
+            throw addressError(text, MISSING_PORT);
+        }
+        String host;
+        int hostStart = 0;
+        int hostEnd = 0;
+        if (text.startsWith("[")) {
+            int close = text.indexOf(']');
+            if (close < 0) {
+                throw addressError(text, "missing ']' in address");
             }
-        } catch (NumberFormatException e) {
-            // reported below
+            if (close + 1 == text.length()) {
+                throw addressError(text, MISSING_PORT);
+            }
+            if (close + 1 != lastColon) {
+                throw addressError(text, text.charAt(close + 1) == ':' ? TOO_MANY_COLONS : MISSING_PORT);
+            }
+            host = text.substring(1, close);
+            hostStart = 1;
+            hostEnd = close + 1;
+        } else {
+            host = text.substring(0, lastColon);
+            if (host.contains(":")) {
+                throw addressError(text, TOO_MANY_COLONS);
+            }
         }
-        throw ApiException.badRequest("address " + text + ": port must be a number from 0 to 65535");
+        if (text.indexOf('[', hostStart) >= 0) {
+            throw addressError(text, "unexpected '[' in address");
+        }
+        if (text.indexOf(']', hostEnd) >= 0) {
+            throw addressError(text, "unexpected ']' in address");
+        }
+        return new String[] {host, text.substring(lastColon + 1)};
+    }
+
+    /** Go's port rules: empty is 0, a sign is allowed, a name would be looked up (this server knows none). */
+    private static int port(String text) throws ApiException {
+        boolean negative = text.startsWith("-");
+        String digits = text.startsWith("+") || negative ? text.substring(1) : text;
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new ApiException(500, "lookup tcp/" + text + ": unknown port");
+        }
+        BigInteger value = digits.isEmpty() ? BigInteger.ZERO : new BigInteger(digits);
+        if (value.compareTo(BigInteger.valueOf(65535)) > 0 || (negative && value.signum() != 0)) {
+            throw addressError(text, "invalid port");
+        }
+        return value.intValue();
+    }
+
+    private static ApiException addressError(String address, String problem) {
+        return new ApiException(500, "address " + address + ": " + problem);
+    }
+
+    /** RFC 5952 text, as Go prints it: lower-case hex, the longest run of two or more zero groups as "::". */
+    private static String shortIpv6(byte[] bytes) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
+        }
+        int bestStart = -1;
+        int bestLength = 1;
+        for (int i = 0; i < 8; i++) {
+            int length = 0;
+            while (i + length < 8 && groups[i + length] == 0) {
+                length++;
+            }
+            if (length > bestLength) {
+                bestStart = i;
+                bestLength = length;
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                text.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
+                text.append(':');
+            }
+            text.append(Integer.toHexString(groups[i]));
+        }
+        return text.toString();
     }
 }

@@ -8,9 +8,12 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +39,9 @@ final class HttpApiServer implements AutoCloseable {
     private static final int MAX_BODY_BYTES = 10 * 1024 * 1024;
     /** Go's Toxiproxy closes idle API connections after 60 s as well. */
     private static final int IDLE_TIMEOUT_MILLIS = 60_000;
+    /** Go's http.TimeFormat: always two-digit days, always GMT. */
+    private static final DateTimeFormatter HTTP_DATE =
+            DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
     private static final Map<Integer, String> REASONS = Map.of(200, "OK", 201, "Created", 204, "No Content",
             400, "Bad Request", 403, "Forbidden", 404, "Not Found", 405, "Method Not Allowed", 409, "Conflict",
             413, "Payload Too Large", 500, "Internal Server Error");
@@ -47,8 +53,24 @@ final class HttpApiServer implements AutoCloseable {
         }
     }
 
-    /** An answer; a null body means none at all (204). */
-    record Response(int status, String contentType, byte[] body) {
+    /**
+     * An answer. A null body means none at all, not even a Content-Length (204); an empty body is
+     * sent as {@code Content-Length: 0}. Headers keep the order they were added in.
+     */
+    record Response(int status, Map<String, String> headers, byte[] body) {
+        Response {
+            headers = Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+        }
+
+        static Response of(int status, String contentType, byte[] body) {
+            return new Response(status, Map.of("Content-Type", contentType), body);
+        }
+
+        Response withHeader(String name, String value) {
+            Map<String, String> more = new LinkedHashMap<>(headers);
+            more.put(name, value);
+            return new Response(status, more, body);
+        }
     }
 
     private final ServerSocket listener;
@@ -113,7 +135,7 @@ final class HttpApiServer implements AutoCloseable {
                     keepAlive = wantsKeepAlive(request);
                 } catch (MalformedRequest e) {
                     request = null;
-                    response = new Response(e.status, "text/plain; charset=utf-8",
+                    response = Response.of(e.status, "text/plain; charset=utf-8",
                             (e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
                     keepAlive = false;
                 }
@@ -243,16 +265,46 @@ final class HttpApiServer implements AutoCloseable {
         return text.endsWith("\r") ? text.substring(0, text.length() - 1) : text;
     }
 
+    /**
+     * The path of the request target, percent-decoded. As lenient as Go's parser: characters such as
+     * {@code <} or {@code &} may come unencoded (the Java client puts proxy names into paths as they are).
+     */
     private static String decodedPath(String target) throws MalformedRequest {
-        try {
-            String path = new URI(target).getPath();
-            if (path == null || !path.startsWith("/")) {
-                throw new MalformedRequest(400, "malformed request target");
+        int end = target.length();
+        for (char stop : new char[] {'?', '#'}) {
+            int at = target.indexOf(stop);
+            if (at >= 0) {
+                end = Math.min(end, at);
             }
-            return path;
-        } catch (URISyntaxException e) {
+        }
+        String raw = target.substring(0, end);
+        if (raw.matches("(?i)https?://[^/]*/.*")) { // absolute form, as proxies send it
+            raw = raw.substring(raw.indexOf('/', raw.indexOf("//") + 2));
+        }
+        if (!raw.startsWith("/")) {
             throw new MalformedRequest(400, "malformed request target");
         }
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c != '%') {
+                bytes.writeBytes(String.valueOf(c).getBytes(StandardCharsets.ISO_8859_1));
+                continue;
+            }
+            int hex = i + 2 < raw.length() ? hexByte(raw.charAt(i + 1), raw.charAt(i + 2)) : -1;
+            if (hex < 0) {
+                throw new MalformedRequest(400, "malformed percent-encoding in request target");
+            }
+            bytes.write(hex);
+            i += 2;
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hexByte(char high, char low) {
+        int h = Character.digit(high, 16);
+        int l = Character.digit(low, 16);
+        return h < 0 || l < 0 ? -1 : h * 16 + l;
     }
 
     // ---- writing ---------------------------------------------------------------------------------
@@ -262,8 +314,11 @@ final class HttpApiServer implements AutoCloseable {
         StringBuilder head = new StringBuilder()
                 .append("HTTP/1.1 ").append(response.status()).append(' ')
                 .append(REASONS.getOrDefault(response.status(), "Status")).append("\r\n");
+        for (Map.Entry<String, String> header : response.headers().entrySet()) {
+            head.append(header.getKey()).append(": ").append(header.getValue()).append("\r\n");
+        }
+        head.append("Date: ").append(HTTP_DATE.format(ZonedDateTime.now(ZoneOffset.UTC))).append("\r\n");
         if (response.body() != null) {
-            head.append("Content-Type: ").append(response.contentType()).append("\r\n");
             head.append("Content-Length: ").append(response.body().length).append("\r\n");
         }
         if (!keepAlive) {

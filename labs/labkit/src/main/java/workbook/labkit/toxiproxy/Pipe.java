@@ -234,7 +234,7 @@ final class Pipe {
             case SLOW_CLOSE:
                 return slowClose(toxic, head, now);
             case TIMEOUT:
-                return timeout(head);
+                return timeout(state, head, now);
             case RESET_PEER:
                 return resetPeer(toxic, state, now);
             case SLICER:
@@ -290,11 +290,15 @@ final class Pipe {
         return now < due ? Verdict.holdUntil(due) : Verdict.PASS;
     }
 
-    /** While a timeout toxic is active, Toxiproxy drops the data (the closing is done by {@link #fireTimeouts}). */
-    private Verdict timeout(Chunk head) {
+    /**
+     * While a timeout toxic is active, Toxiproxy drops the data, and each piece of data that reaches it
+     * starts its timer again (the closing is done by {@link #fireTimeouts}).
+     */
+    private Verdict timeout(ToxicState state, Chunk head, long now) {
         if (head.isEnd()) {
             return Verdict.PASS;
         }
+        state.lastDataAt = now;
         Chunk dropped = queue.pollFirst();
         queuedBytes -= dropped.length();
         roomToRead.signalAll();
@@ -350,7 +354,10 @@ final class Pipe {
         return Verdict.PASS;
     }
 
-    /** Timeout toxics close the stream {@code timeout} ms after they started on this connection. */
+    /**
+     * Timeout toxics close the stream once {@code timeout} ms have passed without data reaching them,
+     * counted from when they started on this connection or from the last data, whichever is later.
+     */
     private long fireTimeouts(List<Toxic> toxics, long now) {
         long wakeAt = NEVER;
         for (Toxic toxic : toxics) {
@@ -362,7 +369,8 @@ final class Pipe {
                 continue;
             }
             // A toxic added to an open connection starts now; on a new connection, when it opened.
-            long firesAt = Math.max(toxic.since(), openedAt) + MILLISECONDS.toNanos(toxic.attribute("timeout"));
+            long quietSince = Math.max(Math.max(toxic.since(), openedAt), state.lastDataAt);
+            long firesAt = quietSince + MILLISECONDS.toNanos(toxic.attribute("timeout"));
             if (now >= firesAt) {
                 state.timeoutFired = true;
                 endStreamAfter(toxics, toxic, now);
@@ -458,6 +466,7 @@ final class Pipe {
         boolean resetClockStarted; // reset_peer
         long resetClockStart;
         boolean timeoutFired; // timeout
+        long lastDataAt = Long.MIN_VALUE; // timeout
     }
 
     /** A toxic's decision about the chunk at the head of the queue. */

@@ -9,9 +9,10 @@ import java.util.concurrent.ExecutorService;
 /** The proxies of one server, by name. Every change goes through here, one at a time. */
 final class ProxyRegistry {
     private final ExecutorService threads;
+    private final boolean loopbackOnly;
     private final Map<String, TcpProxy> proxies = new TreeMap<>(); // sorted, as Go prints a map
 
-    /** A proxy as the API describes it; {@code listen} is already in canonical form. */
+    /** A proxy as the API describes it; {@code listen} as given (it is resolved when the proxy starts). */
     record ProxySpec(String name, String listen, String upstream, boolean enabled) {
     }
 
@@ -19,8 +20,10 @@ final class ProxyRegistry {
     record PopulateResult(List<TcpProxy> proxies, ApiException error) {
     }
 
-    ProxyRegistry(ExecutorService threads) {
+    /** @param loopbackOnly whether proxies may only listen on loopback (see {@link TcpProxy}) */
+    ProxyRegistry(ExecutorService threads, boolean loopbackOnly) {
         this.threads = threads;
+        this.loopbackOnly = loopbackOnly;
     }
 
     synchronized List<TcpProxy> all() {
@@ -48,20 +51,21 @@ final class ProxyRegistry {
     /**
      * Creates or replaces each proxy in turn. A proxy whose listen and upstream are unchanged is left
      * alone (with its toxics and connections), so populating twice is harmless; a changed one is
-     * stopped and replaced by a fresh proxy. Stops at the first proxy that cannot start.
+     * stopped and replaced by a fresh proxy. Stops at the first proxy that cannot start, keeping the
+     * ones before it, as Toxiproxy does.
      */
     synchronized PopulateResult populate(List<ProxySpec> specs) {
         List<TcpProxy> done = new ArrayList<>();
         for (ProxySpec spec : specs) {
-            TcpProxy existing = proxies.get(spec.name());
-            if (existing != null && !existing.differsFrom(spec.listen(), spec.upstream())) {
-                done.add(existing);
-                continue;
-            }
-            if (existing != null) {
-                existing.disable();
-            }
             try {
+                TcpProxy existing = proxies.get(spec.name());
+                if (existing != null && !existing.differsFrom(spec.listen(), spec.upstream())) {
+                    done.add(existing);
+                    continue;
+                }
+                if (existing != null) {
+                    existing.disable();
+                }
                 TcpProxy proxy = startNew(spec);
                 proxies.put(spec.name(), proxy);
                 done.add(proxy);
@@ -93,7 +97,7 @@ final class ProxyRegistry {
     }
 
     private TcpProxy startNew(ProxySpec spec) throws ApiException {
-        TcpProxy proxy = new TcpProxy(spec.name(), spec.listen(), spec.upstream(), threads);
+        TcpProxy proxy = new TcpProxy(spec.name(), spec.listen(), spec.upstream(), loopbackOnly, threads);
         if (spec.enabled()) {
             proxy.enable();
         }

@@ -2,12 +2,13 @@ package workbook.labkit.toxiproxy;
 
 import java.io.Closeable;
 import java.io.IOException;
-import java.net.BindException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -25,11 +26,14 @@ final class TcpProxy {
 
     private final String name;
     private final ExecutorService threads;
+    /** True when the server itself listens on loopback: then its proxies do too (see {@link #bindAddress}). */
+    private final boolean loopbackOnly;
     private final Set<ProxiedConnection> connections = ConcurrentHashMap.newKeySet();
     // Published whole (copy on write), so pipes read them without taking this proxy's lock.
     private volatile List<Toxic> upstreamToxics = List.of();
     private volatile List<Toxic> downstreamToxics = List.of();
     // Guarded by this.
+    /** As given while the proxy is disabled; once it listens, the address it is bound to (as Toxiproxy reports it). */
     private String listen;
     private String upstream;
     private boolean enabled;
@@ -40,10 +44,11 @@ final class TcpProxy {
     record View(String name, String listen, String upstream, boolean enabled, List<Toxic> toxics) {
     }
 
-    TcpProxy(String name, String listen, String upstream, ExecutorService threads) {
+    TcpProxy(String name, String listen, String upstream, boolean loopbackOnly, ExecutorService threads) {
         this.name = name;
         this.listen = listen;
         this.upstream = upstream;
+        this.loopbackOnly = loopbackOnly;
         this.threads = threads;
     }
 
@@ -60,12 +65,19 @@ final class TcpProxy {
         if (enabled) {
             return;
         }
-        InetSocketAddress address = HostPort.parseListen(listen);
-        ServerSocket socket = bind(address);
+        HostPort.Resolved wanted;
+        try {
+            wanted = HostPort.resolve(listen);
+        } catch (ApiException e) {
+            throw new ApiException(500, "listen tcp: " + e.getMessage());
+        }
+        ServerSocket socket = bind(bindAddress(wanted), wanted);
         CountDownLatch ended = new CountDownLatch(1);
         listener = socket;
         acceptLoopEnded = ended;
-        listen = HostPort.format(socket.getInetAddress(), socket.getLocalPort());
+        // Go listens on every interface with one dual-stack socket and reports it as [::]:port.
+        listen = wanted.isWildcard() && !loopbackOnly ? "[::]:" + socket.getLocalPort()
+                : HostPort.format(socket.getInetAddress(), socket.getLocalPort());
         enabled = true;
         threads.execute(() -> {
             try {
@@ -95,11 +107,16 @@ final class TcpProxy {
         connections.clear();
     }
 
-    /** Toxiproxy restarts a proxy (dropping its connections) only when listen or upstream really change. */
-    synchronized boolean differsFrom(String newListen, String newUpstream) {
-        return !listen.equals(newListen) || !upstream.equals(newUpstream);
+    /**
+     * Toxiproxy restarts a proxy (dropping its connections) only when listen or upstream really change.
+     * It compares the current listen address with the new one resolved ({@code localhost:0} is
+     * {@code 127.0.0.1:0}), so an address that does not resolve is an error (500) here already.
+     */
+    synchronized boolean differsFrom(String newListen, String newUpstream) throws ApiException {
+        return !listen.equals(HostPort.resolve(newListen).toString()) || !upstream.equals(newUpstream);
     }
 
+    /** The new listen address is kept as given until the proxy listens on it. */
     synchronized void update(String newListen, String newUpstream, boolean newEnabled) throws ApiException {
         if (differsFrom(newListen, newUpstream)) {
             disable();
@@ -182,8 +199,30 @@ final class TcpProxy {
         }
     }
 
-    private ServerSocket bind(InetSocketAddress address) throws ApiException {
-        String where = HostPort.format(address.getAddress(), address.getPort());
+    /**
+     * Where to bind. A server started on loopback keeps its proxies there too: "every interface"
+     * ({@code 0.0.0.0}, {@code ::} or no host) means 127.0.0.1, and other addresses are refused, so
+     * a lab machine never offers a fault proxy to its network by accident. A server started on
+     * another address ({@code --host 0.0.0.0}) binds wherever it is asked, as Toxiproxy does.
+     */
+    private InetSocketAddress bindAddress(HostPort.Resolved wanted) throws ApiException {
+        if (!loopbackOnly) {
+            return wanted.address() == null ? new InetSocketAddress(wanted.port())
+                    : new InetSocketAddress(wanted.address(), wanted.port());
+        }
+        if (wanted.isWildcard()) {
+            return new InetSocketAddress(InetAddress.getLoopbackAddress(), wanted.port());
+        }
+        if (!wanted.address().isLoopbackAddress()) {
+            throw new ApiException(500, "listen tcp " + wanted + ": this Toxiproxy listens on loopback only, "
+                    + "because its API does; use 127.0.0.1:" + wanted.port()
+                    + ", or start the server with --host 0.0.0.0 to share it with other machines");
+        }
+        return new InetSocketAddress(wanted.address(), wanted.port());
+    }
+
+    /** Binds, or fails with Go's message: {@code listen tcp 127.0.0.1:80: bind: address already in use}. */
+    private static ServerSocket bind(InetSocketAddress address, HostPort.Resolved wanted) throws ApiException {
         ServerSocket socket = null;
         try {
             socket = new ServerSocket();
@@ -193,12 +232,8 @@ final class TcpProxy {
             return socket;
         } catch (IOException e) {
             closeQuietly(socket);
-            if (e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")) {
-                throw new ApiException(500, "listen tcp " + where + ": address already in use: port "
-                        + address.getPort() + " is taken by another proxy or program; delete or disable "
-                        + "that proxy, stop the program, or listen on port 0 to get a free port");
-            }
-            throw new ApiException(500, "listen tcp " + where + ": " + e.getMessage());
+            String reason = String.valueOf(e.getMessage()).replace(" (Bind failed)", "").toLowerCase(Locale.ROOT);
+            throw new ApiException(500, "listen tcp " + wanted + ": bind: " + reason);
         }
     }
 

@@ -21,8 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     proxy.toxics().latency("slow", ToxicDirection.DOWNSTREAM, 200);
  * }
  * </pre>
- * Everything listens on loopback only. All threads are daemon threads, so a server that was never
- * closed does not keep the JVM alive.
+ * On a loopback host (what the lab kit uses) everything listens on loopback only: the API and every
+ * proxy. On another host, for one fault proxy shared by a lab room, the API listens there and proxies
+ * listen wherever they are asked, as with Toxiproxy; see {@link ToxiproxyMain}. All threads are
+ * daemon threads, so a server that was never closed does not keep the JVM alive.
  */
 public final class ToxiproxyServer implements AutoCloseable {
     private final String host;
@@ -41,19 +43,17 @@ public final class ToxiproxyServer implements AutoCloseable {
     /**
      * Starts the HTTP API on {@code host:apiPort}.
      *
-     * @param host    a loopback address or name, such as {@code 127.0.0.1} or {@code localhost}
+     * @param host    where the API listens: a loopback address or name such as {@code 127.0.0.1}
+     *                (proxies then listen on loopback only), or another address of this machine, or
+     *                {@code 0.0.0.0} for every interface (proxies then listen where they are asked)
      * @param apiPort the API port; 0 picks a free one (see {@link #apiPort()})
      * @throws IOException if the port is taken or cannot be opened
      */
     public static ToxiproxyServer start(String host, int apiPort) throws IOException {
         InetAddress address = InetAddress.getByName(host);
-        if (!address.isLoopbackAddress()) {
-            throw new IllegalArgumentException("The lab kit's Toxiproxy only listens on loopback; " + host
-                    + " is not a loopback address. Use 127.0.0.1.");
-        }
         ServerSocket listener = bindApi(new InetSocketAddress(address, apiPort), host);
         ExecutorService threads = Executors.newCachedThreadPool(daemonThreads());
-        ProxyRegistry registry = new ProxyRegistry(threads);
+        ProxyRegistry registry = new ProxyRegistry(threads, address.isLoopbackAddress());
         HttpApiServer api = new HttpApiServer(listener, new ApiRoutes(registry), threads);
         return new ToxiproxyServer(host, api, registry, threads);
     }
@@ -79,19 +79,23 @@ public final class ToxiproxyServer implements AutoCloseable {
         threads.shutdownNow();
     }
 
+    /** Fails with a {@link BindException} naming the port when it is taken, with another IOException otherwise. */
     private static ServerSocket bindApi(InetSocketAddress address, String host) throws IOException {
         ServerSocket listener = new ServerSocket();
         try {
             listener.bind(address);
             return listener;
-        } catch (BindException e) {
-            listener.close();
-            throw new IOException("Toxiproxy API port " + address.getPort() + " on " + host + " is already in use: "
-                    + "another Toxiproxy (a Docker container, or a lab JVM still running) probably holds it. "
-                    + "Stop it, or start this server on port 0 to get a free port.", e);
         } catch (IOException e) {
             listener.close();
-            throw e;
+            if (e instanceof BindException && String.valueOf(e.getMessage()).contains("in use")) {
+                BindException inUse = new BindException("Toxiproxy API port " + address.getPort() + " on " + host
+                        + " is already in use: another Toxiproxy (a Docker container, or a lab JVM still running) "
+                        + "probably holds it. Stop it, or start this server on port 0 to get a free port.");
+                inUse.initCause(e);
+                throw inUse;
+            }
+            throw new IOException("Toxiproxy API cannot listen on " + host + ":" + address.getPort() + ": "
+                    + e.getMessage(), e);
         }
     }
 

@@ -8,7 +8,8 @@
  * <p>How it fits together:
  * <ul>
  *   <li>{@code ToxiproxyServer} owns the threads and starts the HTTP API: {@code HttpApiServer}
- *       speaks HTTP, {@code ApiRoutes} turns requests into proxy and toxic operations;</li>
+ *       speaks HTTP, {@code ApiRoutes} turns requests into proxy and toxic operations;
+ *       {@code ToxiproxyMain} runs a server on its own ({@code ./workbook toxiproxy});</li>
  *   <li>{@code ProxyRegistry} holds the proxies by name;</li>
  *   <li>{@code TcpProxy} listens on one port and opens a {@code ProxiedConnection} per client;</li>
  *   <li>each connection has two {@code Pipe}s, one per direction, and a pipe is where toxics act:

@@ -33,7 +33,7 @@ class WatchTest {
         ByteArrayOutputStream output = new ByteArrayOutputStream();
         String previousLabDir = System.getProperty("workbook.lab.dir");
         String previousResults = System.getProperty("workbook.results");
-        try (Watch watch = new Watch(lab, polling, new PrintStream(output, true))) {
+        try (Watch watch = new Watch(lab, polling, null, new PrintStream(output, true))) {
             watch.runOnce();
             assertThat(results(lab).pointsEarned()).as("points on the starter").isZero();
 
@@ -55,7 +55,37 @@ class WatchTest {
             restore("workbook.lab.dir", previousLabDir);
             restore("workbook.results", previousResults);
         }
-        assertThat(output.toString()).contains("[watch] 99-sample: 0 passed, 2 failed", "[watch] 99-sample: 2 passed, 0 failed");
+        assertThat(output.toString()).contains(
+                "[watch] 99-sample, Task 1: 0 passed, 1 failed", "[watch] 99-sample, the other tasks: 0 passed, 1 failed",
+                "[watch] 99-sample, Task 1: 1 passed, 0 failed", "[watch] 99-sample, the other tasks: 1 passed, 0 failed");
+    }
+
+    @Test
+    void runsTheFirstTaskNotDoneFirstOrTheTaskAsked() throws Exception {
+        Path lab = SampleLab.write(root);
+        // Task 1 done, Task 2 not yet.
+        Files.writeString(lab.resolve("src/main/java/workbook/sample/Calc.java"),
+                SampleLab.STARTER.replace("throw new UnsupportedOperationException(\"Task 1: add\");", "return a + b;"));
+        String previousLabDir = System.getProperty("workbook.lab.dir");
+        String previousResults = System.getProperty("workbook.results");
+        try {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            try (Watch watch = new Watch(lab, false, null, new PrintStream(output, true))) {
+                assertThat(watch.focusTask()).as("with no earlier run, the first task").isEqualTo(1);
+                watch.runOnce();
+                assertThat(watch.focusTask()).as("after a run in which Task 1 passed").isEqualTo(2);
+                watch.runOnce();
+            }
+            assertThat(output.toString()).contains("[watch] 99-sample, Task 2: 0 passed, 1 failed")
+                    .as("the current task's result comes before the others'")
+                    .containsSubsequence("[watch] 99-sample, Task 2:", "[watch] 99-sample, the other tasks: 1 passed, 0 failed");
+            try (Watch asked = new Watch(lab, false, 1, new PrintStream(new ByteArrayOutputStream(), true))) {
+                assertThat(asked.focusTask()).as("--task 1").isEqualTo(1);
+            }
+        } finally {
+            restore("workbook.lab.dir", previousLabDir);
+            restore("workbook.results", previousResults);
+        }
     }
 
     private static LabResults results(Path lab) throws Exception {

@@ -4,12 +4,25 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -97,6 +110,49 @@ class WorkbookScriptTest {
         Run run = workbook("solution", "99", "--diff", "--yes");
         assertThat(run.exitCode()).as(run.output()).isZero();
         assertThat(run.output()).contains("-    public static int add(int a, int b) { throw", "+    public static int add(int a, int b) { return a + b; }");
+    }
+
+    @Test
+    void toxiproxyRunsTheLabKitsServerUntilItIsStopped() throws Exception {
+        List<String> command = List.of("bash", root.resolve("workbook").toString(), "toxiproxy", "--port", "0");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile()).redirectErrorStream(true);
+        builder.environment().put("WORKBOOK_LABKIT_CLASSPATH", System.getProperty("java.class.path"));
+        Process process = builder.start();
+        try {
+            BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+            String firstLine = CompletableFuture.supplyAsync(() -> readLine(output)).get(30, TimeUnit.SECONDS);
+
+            Matcher url = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)").matcher(String.valueOf(firstLine));
+            assertThat(url.find()).as("the first line says where it listens: " + firstLine).isTrue();
+            assertThat(firstLine).contains("Ctrl+C");
+            HttpResponse<String> version = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create(url.group() + "/version")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(version.body()).isEqualTo("{\"version\": \"2.12.0\"}\n");
+        } finally {
+            process.destroy();
+            assertThat(process.waitFor(10, TimeUnit.SECONDS)).as("stops when asked to").isTrue();
+        }
+    }
+
+    @Test
+    void toxiproxyOnABusyPortSaysSoAndExits() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            Run run = workbook("toxiproxy", "--port", String.valueOf(taken.getLocalPort()));
+
+            assertThat(run.exitCode()).isEqualTo(1);
+            assertThat(run.output().strip()).isEqualTo("toxiproxy: port " + taken.getLocalPort() + " on 127.0.0.1 is "
+                    + "already in use (another Toxiproxy, a Docker container or a lab JVM still running?). "
+                    + "Stop it, or choose another port: --port 8475.");
+        }
+        assertThat(workbook("help").output()).contains("toxiproxy [--host 127.0.0.1] [--port 8474]");
+    }
+
+    private static String readLine(BufferedReader reader) {
+        try {
+            return reader.readLine();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test

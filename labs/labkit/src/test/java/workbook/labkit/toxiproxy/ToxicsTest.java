@@ -10,6 +10,7 @@ import eu.rekawek.toxiproxy.Proxy;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketException;
@@ -139,6 +140,39 @@ class ToxicsTest extends ToxiproxyServerTestBase {
 
         assertThat(received).as("data is dropped while the timeout toxic is active").isEmpty();
         assertThat(millis).as("closed after the 300 ms timeout").isBetween(300L, 300L + SCHEDULING_SLACK_MILLIS);
+    }
+
+    @Test
+    void timeoutRestartsOnEveryPieceOfDataAndClosesOnlyAfterThatLongWithoutData() throws Exception {
+        long timeoutMillis = 400;
+        Proxy proxy = proxyTo(echoUpstream());
+        proxy.toxics().timeout("idle", UPSTREAM, timeoutMillis);
+        Socket socket = connect(proxy);
+
+        // Steady traffic, a byte every 50 ms for three times the timeout: Toxiproxy's timer starts
+        // again on each, so the connection must stay open (data is dropped all the while).
+        long start = System.nanoTime();
+        long lastWrite = start;
+        while (millisSince(start) < 3 * timeoutMillis) {
+            try {
+                socket.getOutputStream().write('x');
+            } catch (IOException closed) {
+                throw new AssertionError("the proxy closed the connection " + millisSince(start) + " ms in, while data "
+                        + "kept flowing every 50 ms through a " + timeoutMillis + " ms timeout toxic", closed);
+            }
+            lastWrite = System.nanoTime();
+            Thread.sleep(50);
+        }
+        socket.setSoTimeout(100);
+        assertThatThrownBy(() -> socket.getInputStream().read())
+                .as("still open after %d ms of data every 50 ms through a %d ms timeout", millisSince(start), timeoutMillis)
+                .isInstanceOf(SocketTimeoutException.class);
+
+        // Then silence: closed once the timeout has passed since the last data.
+        socket.setSoTimeout(READ_TIMEOUT_MILLIS);
+        assertThat(socket.getInputStream().read()).as("closed after the silence").isEqualTo(-1);
+        assertThat(millisSince(lastWrite)).as("closed %d ms after the last data", timeoutMillis)
+                .isBetween(timeoutMillis, timeoutMillis + SCHEDULING_SLACK_MILLIS);
     }
 
     @Test

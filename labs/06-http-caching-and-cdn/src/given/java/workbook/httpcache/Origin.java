@@ -14,16 +14,17 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 /**
  * The shop's origin: a real HTTP server on loopback serving the five kinds of {@link Content}. It
  * counts every request that reaches it, which is the load a cache in front of it is meant to save.
- * Given, except {@link #serveProductPage} and {@link #serveSearch} (Task 2).
+ * Given: the {@code Cache-Control} of every response comes from a policy ({@link CachePolicy}, Task 1),
+ * and the validators and 304s of product pages and search from {@link ConditionalGet} (Task 2).
  */
 public final class Origin implements AutoCloseable {
     /** Products 1..PRODUCTS exist. */
@@ -32,7 +33,7 @@ public final class Origin implements AutoCloseable {
     private final Clock clock;
     private final Function<Content, String> policy;
     private final HttpServer server;
-    private final ExecutorService threads = Executors.newCachedThreadPool(Origin::daemon);
+    private final ExecutorService threads = Loopback.threads("origin");
     private final Map<Integer, Product> products = new ConcurrentHashMap<>();
     /** Every version of every asset ever deployed, by its versioned path: old pages still link to old versions. */
     private final Map<String, String> assetsByPath = new ConcurrentHashMap<>();
@@ -158,21 +159,31 @@ public final class Origin implements AutoCloseable {
         }
     }
 
-    /** Task 2: a product page. Add an ETag and Last-Modified, and answer 304 without rendering. */
+    /** A product page: rendered only if {@link ConditionalGet#productPage} asks for the body. */
     private void serveProductPage(HttpExchange exchange, Product product) throws IOException {
         Headers headers = exchange.getResponseHeaders();
         cacheControl(headers, Content.PRODUCT_PAGE);
         headers.set("Surrogate-Key", "product-" + product.id() + " products");
-        send(exchange, 200, "text/html", renderProductPage(product));
+        Optional<String> page = ConditionalGet.productPage(product, exchange.getRequestHeaders(), headers,
+                () -> renderProductPage(product));
+        sendOrNotModified(exchange, "text/html", page);
     }
 
-    /** Task 2: search results. Add an ETag made from the body, and answer 304 when it matches. */
+    /** Search results: always rendered first, since they have no version to compare without the body. */
     private void serveSearch(HttpExchange exchange, String query) throws IOException {
         String body = renderSearch(query);
         Headers headers = exchange.getResponseHeaders();
         cacheControl(headers, Content.SEARCH);
         headers.set("Surrogate-Key", "search");
-        send(exchange, 200, "application/json", body);
+        sendOrNotModified(exchange, "application/json", ConditionalGet.search(body, exchange.getRequestHeaders(), headers));
+    }
+
+    private static void sendOrNotModified(HttpExchange exchange, String type, Optional<String> body) throws IOException {
+        if (body.isPresent()) {
+            send(exchange, 200, type, body.get());
+        } else {
+            exchange.sendResponseHeaders(304, -1); // -1: a 304 has no body
+        }
     }
 
     private String renderProductPage(Product product) {
@@ -278,11 +289,5 @@ public final class Origin implements AutoCloseable {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
-    }
-
-    private static Thread daemon(Runnable runnable) {
-        Thread thread = new Thread(runnable, "origin");
-        thread.setDaemon(true);
-        return thread;
     }
 }

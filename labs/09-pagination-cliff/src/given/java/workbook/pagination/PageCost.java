@@ -5,7 +5,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.List;
 
 /**
- * What one query cost PostgreSQL, read from its plan rather than from a stopwatch.
+ * What one query cost PostgreSQL, read from its plan rather than from a stopwatch. Given: reading the
+ * plan is yours, in {@link PlanReader} (Task 1).
  *
  * @param rowsRead  rows the plan read from the table: every row a scan node produced or threw away
  *                  (Rows Removed by Filter), times the number of times that node ran (Actual Loops)
@@ -26,8 +27,7 @@ public record PageCost(long rowsRead, long buffers, double millis, List<String> 
      * the cost from the plan. ANALYZE really executes the query, so the numbers are what happened.
      */
     public static PageCost explain(JdbcTemplate jdbc, SqlQuery query) {
-        throw new UnsupportedOperationException("Task 1: run EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) on the query "
-                + "and read rows read, buffers, node types and indexes from the JSON plan");
+        return PlanReader.explain(jdbc, query);
     }
 
     /** Whether any node of the plan sorts rows (Sort, Incremental Sort): an index in the right order needs none. */

@@ -8,29 +8,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.util.ArrayList;
 import java.util.List;
 
-/**
- * What one query cost PostgreSQL, read from its plan rather than from a stopwatch.
- *
- * @param rowsRead  rows the plan read from the table: every row a scan node produced or threw away
- *                  (Rows Removed by Filter), times the number of times that node ran (Actual Loops)
- * @param buffers   8 kB pages the whole plan touched: Shared Hit Blocks + Shared Read Blocks of the top node
- * @param millis    the Execution Time PostgreSQL reported
- * @param nodeTypes the Node Type of every plan node, top first (for example Limit, Index Scan)
- * @param indexes   the Index Name of every node that used an index
- */
-public record PageCost(long rowsRead, long buffers, double millis, List<String> nodeTypes, List<String> indexes) {
+/** Task 1: what a query cost PostgreSQL, read from its plan ({@link PageCost#explain} calls this). */
+final class PlanReader {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public PageCost {
-        nodeTypes = List.copyOf(nodeTypes);
-        indexes = List.copyOf(indexes);
+    private PlanReader() {
     }
 
     /**
      * Runs {@code EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON)} on the query, with its arguments, and reads
      * the cost from the plan. ANALYZE really executes the query, so the numbers are what happened.
      */
-    public static PageCost explain(JdbcTemplate jdbc, SqlQuery query) {
+    static PageCost explain(JdbcTemplate jdbc, SqlQuery query) {
         String json = jdbc.queryForObject("explain (analyze, buffers, format json) " + query.sql(),
                 String.class, query.args().toArray());
         JsonNode result;
@@ -71,16 +60,5 @@ public record PageCost(long rowsRead, long buffers, double millis, List<String> 
         for (JsonNode child : node.path("Plans")) {
             collect(child, into);
         }
-    }
-
-    /** Whether any node of the plan sorts rows (Sort, Incremental Sort): an index in the right order needs none. */
-    public boolean sorts() {
-        return nodeTypes.stream().anyMatch(type -> type.contains("Sort"));
-    }
-
-    @Override
-    public String toString() {
-        return rowsRead + " rows read, " + buffers + " buffers, " + millis + " ms, plan " + nodeTypes
-                + (indexes.isEmpty() ? "" : " on " + indexes);
     }
 }

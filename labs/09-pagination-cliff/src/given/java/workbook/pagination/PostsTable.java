@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The {@code posts} table: its shape, a fast way to fill it with test data, and its indexes. Tests and
  * the experiment call {@link #create}, then {@link #fill}, then {@link #createIndexes}: indexes come after
  * the bulk load, because building an index once over all the rows is much faster than updating it a
- * million times.
+ * million times. Given: the indexes themselves are yours, in {@link PostIndexes}.
  */
 public final class PostsTable {
     private PostsTable() {
@@ -43,14 +43,12 @@ public final class PostsTable {
     }
 
     /**
-     * The primary key and the indexes the pager's queries need, then fresh planner statistics.
-     * The primary key serves the id orders. The created orders compare and sort by the pair
-     * {@code (created_at, id)}, so they get an index on exactly that pair: PostgreSQL then reads it
-     * forwards for CREATED_ASC and backwards for CREATED_DESC, starting at the cursor, with no sort.
+     * The primary key, then the indexes of {@link PostIndexes#create} (Task 3), then fresh planner
+     * statistics.
      */
     public static void createIndexes(JdbcTemplate jdbc) {
         jdbc.execute("alter table posts add primary key (id)");
-        jdbc.execute("create index posts_created_at_id on posts (created_at, id)");
+        PostIndexes.create(jdbc);
         jdbc.execute("analyze posts");
     }
 }

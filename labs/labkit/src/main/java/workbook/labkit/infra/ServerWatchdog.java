@@ -1,0 +1,74 @@
+package workbook.labkit.infra;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Stops a server process when the JVM that started it dies, however it dies.
+ * <p>
+ * A shutdown hook stops the embedded servers when the JVM exits normally, but nothing runs when the
+ * JVM is killed outright: an IDE's stop button, {@code kill -9}, a mutation tester ending a test JVM
+ * whose mutant hangs, {@code Runtime.halt}. PostgreSQL (started by {@code pg_ctl}, which detaches it)
+ * and redis-server would then keep running, holding ports and memory. So each server gets a tiny
+ * {@code sh} process that reads a pipe whose other end only this JVM holds. The operating system
+ * closes that end when the JVM is gone, for any reason, and the watchdog then signals the server:
+ * first a clean stop, then, if it is still there after ten seconds, a forceful one.
+ * <p>
+ * No polling of process ids, so a reused id cannot fool it. When the JVM stops the server itself,
+ * it calls the watchdog off first ({@link #close()}).
+ */
+final class ServerWatchdog implements AutoCloseable {
+    /** $1 the server's pid, $2 the signal for a clean stop, $3 the signal if that did not work. */
+    private static final String SCRIPT = """
+            while read -r _; do :; done
+            kill -s "$2" "$1" 2>/dev/null || exit 0
+            for _ in 1 2 3 4 5 6 7 8 9 10; do
+              kill -0 "$1" 2>/dev/null || exit 0
+              sleep 1
+            done
+            kill -s "$3" "$1" 2>/dev/null
+            """;
+
+    private final Process watchdog;
+    private final long serverPid;
+
+    private ServerWatchdog(Process watchdog, long serverPid) {
+        this.watchdog = watchdog;
+        this.serverPid = serverPid;
+    }
+
+    /**
+     * Watches over the server with the given process id.
+     *
+     * @param cleanStop the signal that makes the server shut down cleanly ({@code INT} for PostgreSQL's
+     *                  fast shutdown, {@code TERM} for Redis)
+     * @param forceStop the signal sent if it is still running ten seconds later
+     */
+    static ServerWatchdog watch(long serverPid, String cleanStop, String forceStop) {
+        ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", SCRIPT, "labkit-watchdog",
+                Long.toString(serverPid), cleanStop, forceStop))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.DISCARD);
+        // stdin stays a pipe from this JVM: its end of file is the JVM's death.
+        try {
+            return new ServerWatchdog(builder.start(), serverPid);
+        } catch (IOException e) {
+            throw new InfrastructureException("Could not start the watchdog that stops server process " + serverPid
+                    + " when this JVM dies.", "check that sh is on the PATH.", e);
+        }
+    }
+
+    long serverPid() {
+        return serverPid;
+    }
+
+    long watchdogPid() {
+        return watchdog.pid();
+    }
+
+    /** This JVM stops the server itself: the watchdog leaves without signalling anything. */
+    @Override
+    public void close() {
+        watchdog.destroy();
+    }
+}
