@@ -7,7 +7,6 @@ import io.lettuce.core.support.caching.CacheAccessor;
 import io.lettuce.core.support.caching.CacheFrontend;
 import io.lettuce.core.support.caching.ClientSideCaching;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,18 +43,16 @@ class ClientSideCachingContractTest {
     static Shop shop;
     final List<CacheFrontend<String, String>> frontends = new ArrayList<>();
 
-    @BeforeAll
-    static void createTable() throws Exception {
-        shop = Shop.open(db);
-    }
-
+    /** The products table on the first test of the class, and five fresh products before each. */
     @BeforeEach
-    void seed() throws Exception {
+    void fiveProducts() throws Exception {
+        shop = shop == null ? Shop.open(db) : shop;
         shop.reset(5);
     }
 
+    /** Each frontend owns a tracked connection: closing it ends the tracking. */
     @AfterEach
-    void close() {
+    void closeFrontends() {
         frontends.forEach(CacheFrontend::close);
     }
 
