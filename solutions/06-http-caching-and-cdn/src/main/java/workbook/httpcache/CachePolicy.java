@@ -17,9 +17,10 @@ public final class CachePolicy {
             // Same URL after a seller replaces the photo: a day at the edge (and a purge by tag when
             // it changes), an hour in browsers, which nobody can purge.
             case SELLER_IMAGE -> "public, max-age=3600, s-maxage=86400";
-            // The source's line: the edge keeps it briefly and refreshes it in the background;
-            // browsers revalidate with the ETag.
-            case PRODUCT_PAGE -> "public, max-age=0, s-maxage=60, stale-while-revalidate=30, stale-if-error=300";
+            // The source's line: caches keep it briefly and refresh it in the background, and the
+            // shop stays up for five minutes when the origin is down. Not s-maxage: in a shared
+            // cache it forbids serving stale at all (RFC 9111, 5.2.2.10).
+            case PRODUCT_PAGE -> "public, max-age=60, stale-while-revalidate=30, stale-if-error=300";
             // Personal: no shared cache may keep it, and no browser should write it to disk either.
             case DASHBOARD -> "private, no-store";
             // Changes often, but ten seconds of staleness is invisible and saves the origin most work.

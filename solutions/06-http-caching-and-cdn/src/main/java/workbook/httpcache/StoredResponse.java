@@ -70,9 +70,14 @@ record StoredResponse(int status, HttpHeaders headers, byte[] body, CacheControl
         return !directives.has("no-cache") && ageSeconds(now) < freshnessLifetime();
     }
 
-    /** Whether a stale copy may still be served under {@code stale-while-revalidate} or {@code stale-if-error}. */
+    /**
+     * Whether a stale copy may still be served under {@code stale-while-revalidate} or {@code stale-if-error}.
+     * RFC 9111, 4.2.4: never when a directive forbids it, and for a shared cache {@code s-maxage}
+     * does (5.2.2.10: it carries the meaning of {@code proxy-revalidate}).
+     */
     boolean staleAllowedBy(String directive, Instant now) {
-        if (directives.has("no-cache") || directives.has("must-revalidate") || directives.has("proxy-revalidate")) {
+        if (directives.has("no-cache") || directives.has("must-revalidate") || directives.has("proxy-revalidate")
+                || directives.has("s-maxage")) {
             return false;
         }
         long window = directives.seconds(directive).orElse(0);
