@@ -15,7 +15,7 @@ import java.util.Set;
  * case-insensitive; the first occurrence of a directive wins. Given: you do not need to change it.
  *
  * <pre>
- * CacheControl cc = CacheControl.parse("public, s-maxage=60, stale-while-revalidate=30");
+ * CacheControl cc = CacheControl.parse("public, max-age=60, stale-while-revalidate=30");
  * cc.has("public");              // true
  * cc.seconds("s-maxage");        // OptionalLong[60]
  * </pre>

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import workbook.labkit.testing.MutableClock;
 import workbook.labkit.testing.Task;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
@@ -44,6 +45,18 @@ class Task7HitRatioTest {
             }
             return new Run(measured, served, origin.fetches() - fetchesBefore);
         }
+    }
+
+    @Test
+    void campaignLinksAndParameterOrderShareAKeyButDifferentQueriesDoNot() {
+        String page = CacheKey.of(URI.create("/products/42"));
+        assertThat(CacheKey.of(URI.create("/products/42?utm_source=mail&utm_campaign=spring"))).as("key of a campaign "
+                + "link to /products/42: the origin ignores utm_* parameters, so it is the same page").isEqualTo(page);
+        assertThat(CacheKey.of(URI.create("/search?page=2&q=boots"))).as("key of the same search with its parameters "
+                + "in another order").isEqualTo(CacheKey.of(URI.create("/search?q=boots&page=2")));
+        assertThat(CacheKey.of(URI.create("/search?q=boots&page=1"))).as("keys of page 1 and page 2 of a search: "
+                + "one key would serve page 1 to whoever asks for page 2")
+                .isNotEqualTo(CacheKey.of(URI.create("/search?q=boots&page=2")));
     }
 
     @Test

@@ -136,9 +136,6 @@ public final class Edge extends EdgeServer {
             put(request, fresh);
             return answer(fresh, now, "MISS");
         }
-        if (stored != null && status == 200) {
-            remove(request, stored); // the origin no longer allows it to be kept
-        }
         return relay(response);
     }
 
@@ -184,13 +181,6 @@ public final class Edge extends EdgeServer {
             }
             updated.add(response);
             return List.copyOf(updated);
-        });
-    }
-
-    private void remove(EdgeRequest request, StoredResponse response) {
-        store.computeIfPresent(request.key(), (key, variants) -> {
-            List<StoredResponse> kept = variants.stream().filter(v -> !v.varyValues().equals(response.varyValues())).toList();
-            return kept.isEmpty() ? null : kept;
         });
     }
 
