@@ -14,8 +14,10 @@ import java.net.http.HttpResponse;
  * <p>
  * Around each forwarded request it keeps the books the algorithms and the health checks rely on:
  * the server's active-connection count (without it least connections is blind), and the success or
- * failure of the attempt (passive health checks). A failed idempotent request is retried once on
- * another server; a failed POST is not, because the server may have acted on it before failing.
+ * failure of the attempt (passive health checks). A failed request is retried once on another
+ * server when that is safe: always when the first server never received it (the connection was
+ * refused), and otherwise only for idempotent methods, because a server that received a POST may
+ * have acted on it before failing.
  */
 public final class ReverseProxy extends ProxyBase {
 
@@ -30,8 +32,8 @@ public final class ReverseProxy extends ProxyBase {
         Pool pool = routes.poolFor(request.host(), request.path()).orElseThrow();
 
         // Task 5: tell the target when a request starts and ends (connectionOpened / connectionClosed),
-        // report each attempt to the pool (recordSuccess / recordFailure), and retry a failed
-        // idempotent request once on another server. Task 6: answer 502 when no server is left.
+        // report each attempt to the pool (recordSuccess / recordFailure), and retry a failed request
+        // once on another server when that is safe. Task 6: answer 502 when no server is left.
         Server target = pool.balancer().pick(pool.available(), request.clientKey());
         HttpResponse<byte[]> response;
         try {

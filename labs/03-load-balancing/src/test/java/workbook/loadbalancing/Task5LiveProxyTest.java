@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Toxi;
 import workbook.labkit.testing.Task;
 
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -133,27 +134,52 @@ class Task5LiveProxyTest {
     }
 
     @Test
-    void aFailedPostIsNotRetried() {
+    void aPostThatNoServerReceivedIsRetriedOnAnother() {
         requireFinished(new RoundRobin(), servers());
         CountingBalancer balancer = new CountingBalancer(new RoundRobin());
         Pool pool = new Pool("orders", balancer, 3, servers());
         try (ReverseProxy proxy = ReverseProxy.start(Routes.to(pool), Duration.ofMillis(100))) {
-            toThird.disable();
+            toThird.disable(); // connections to the third backend are refused: nothing reaches it
+            List<Http.Reply> replies = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                replies.add(Http.send(proxy.uri(), "POST", "localhost", "/orders"));
+            }
+
+            assertThat(replies).as("answers to 3 POSTs sent round-robin while the third backend refuses connections: "
+                    + "a refused connection means the backend never saw the request, so retrying it elsewhere is safe "
+                    + "whatever the method").allSatisfy(reply -> assertThat(reply.status()).as("%s", reply).isEqualTo(200));
+            assertThat(fastA.posts() + fastB.posts()).as("POSTs the live backends received: 3, one of them the retry")
+                    .isEqualTo(3);
+            assertThat(balancer.totalPicks()).as("attempts for 3 POSTs: one each, plus one retry").isEqualTo(4);
+        }
+    }
+
+    @Test
+    void aPostTheServerReceivedIsNotRetried() {
+        requireFinished(new RoundRobin(), servers());
+        CountingBalancer balancer = new CountingBalancer(new RoundRobin());
+        Pool pool = new Pool("orders", balancer, 3, servers());
+        try (ReverseProxy proxy = ReverseProxy.start(Routes.to(pool), Duration.ofMillis(100))) {
+            // The third backend receives every request and acts on it; its answer is cut by a reset.
+            toThird.toxics().resetPeer("reset-answers", ToxicDirection.DOWNSTREAM, 0);
             List<Http.Reply> replies = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 replies.add(Http.send(proxy.uri(), "POST", "localhost", "/orders"));
             }
 
             assertThat(replies.stream().filter(reply -> reply.status() == 502).count())
-                    .as("POSTs answered 502 out of 3 sent round-robin while one backend is down: %s. The one that "
-                            + "met the dead backend must fail with 502 (not hang or drop the connection), and must "
-                            + "not be retried: the backend may have acted on it, and a retry could place the order twice",
+                    .as("POSTs answered 502 out of 3 sent round-robin while the third backend's answers are reset: %s. "
+                            + "The one the third backend received must fail with 502 (not hang or drop the connection), "
+                            + "and must not be retried: the backend acted on it, and a retry would place the order twice",
                             replies)
                     .isEqualTo(1);
+            assertThat(third.posts()).as("POSTs the third backend received (and acted on)").isEqualTo(1);
             assertThat(fastA.posts() + fastB.posts())
                     .as("POSTs the live backends received: the two that went to them, and no retry")
                     .isEqualTo(2);
             assertThat(balancer.totalPicks()).as("attempts for 3 POSTs: one each, no retries").isEqualTo(3);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not add the reset_peer toxic", e);
         }
     }
 

@@ -3,6 +3,7 @@ package workbook.loadbalancing;
 import com.sun.net.httpserver.HttpExchange;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -20,12 +21,14 @@ import java.util.Set;
  * <p>
  * Around each forwarded request it keeps the books the algorithms and the health checks rely on:
  * the server's active-connection count (without it least connections is blind), and the success or
- * failure of the attempt (passive health checks). A failed idempotent request is retried once on
- * another server; a failed POST is not, because the server may have acted on it before failing.
+ * failure of the attempt (passive health checks). A failed request is retried once on another
+ * server when that is safe: always when the first server never received it (the connection was
+ * refused), and otherwise only for idempotent methods, because a server that received a POST may
+ * have acted on it before failing.
  */
 public final class ReverseProxy extends ProxyBase {
     private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
-    private static final int ATTEMPTS_FOR_IDEMPOTENT = 2;
+    private static final int ATTEMPTS = 2;
 
     ReverseProxy(Routes routes) {
         super(routes);
@@ -40,11 +43,11 @@ public final class ReverseProxy extends ProxyBase {
             return;
         }
         Pool pool = routed.get();
-        int attempts = IDEMPOTENT_METHODS.contains(request.method()) ? ATTEMPTS_FOR_IDEMPOTENT : 1;
+        boolean idempotent = IDEMPOTENT_METHODS.contains(request.method());
 
         List<Server> tried = new ArrayList<>();
         List<String> errors = new ArrayList<>();
-        while (tried.size() < attempts) {
+        while (tried.size() < ATTEMPTS) {
             List<Server> candidates = new ArrayList<>(pool.available());
             candidates.removeAll(tried); // a retry goes to another server, never the one that just failed
             if (candidates.isEmpty()) {
@@ -59,6 +62,9 @@ public final class ReverseProxy extends ProxyBase {
             } catch (IOException e) {
                 pool.recordFailure(target);
                 errors.add(target.name() + ": " + describe(e));
+                if (!idempotent && !(e instanceof ConnectException)) {
+                    break; // the server may have received it and acted on it: a retry could do it twice
+                }
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
