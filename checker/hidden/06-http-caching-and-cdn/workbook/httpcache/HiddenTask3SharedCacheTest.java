@@ -109,4 +109,38 @@ class HiddenTask3SharedCacheTest {
         assertThat(Http.get(edge.uri(), "/missing").body()).as("body after the resource was created: the edge stores "
                 + "only 200 answers (the lab's rule)").isEqualTo("here now");
     }
+
+    @Test
+    void aResponseTheEdgeDoesNotStoreKeepsTheAgeItCameWith() {
+        scripted.serve("/relayed", "relayed", "Cache-Control", "no-store", "Age", "30");
+        assertThat(Http.get(edge.uri(), "/relayed").headers().firstValue("Age")).as("Age of a relayed, unstored response "
+                + "that arrived with Age: 30").contains("30");
+    }
+
+    @Test
+    void a304UpdatesTheStoredHeadersAndKeepsTheOthers() {
+        scripted.serve("/doc", "doc", "Cache-Control", "max-age=10", "ETag", "\"d1\"", "X-Shop", "north");
+        Http.get(edge.uri(), "/doc");
+        scripted.serve("/doc", "doc", "Cache-Control", "max-age=100", "ETag", "\"d1\"");
+        clock.advance(Duration.ofSeconds(11));
+        HttpResponse<String> revalidated = Http.get(edge.uri(), "/doc");
+        assertThat(Http.cacheStatus(revalidated)).as("X-Cache after expiry, origin answers 304").isEqualTo("REVALIDATED");
+        assertThat(revalidated.headers().firstValue("X-Shop")).as("a header of the stored 200 that the 304 does not "
+                + "repeat: kept (RFC 9111, 4.3.4)").contains("north");
+        clock.advance(Duration.ofSeconds(50));
+        assertThat(Http.cacheStatus(Http.get(edge.uri(), "/doc"))).as("X-Cache 50 s after a 304 that brought "
+                + "max-age=100: the stored headers are updated from the 304").isEqualTo("HIT");
+    }
+
+    @Test
+    void revalidationWithoutAnEtagAsksIfModifiedSince() {
+        String lastModified = "Tue, 01 Dec 2026 08:00:00 GMT";
+        scripted.serve("/feed", "feed", "Cache-Control", "max-age=10", "Last-Modified", lastModified);
+        Http.get(edge.uri(), "/feed");
+        clock.advance(Duration.ofSeconds(11));
+        Http.get(edge.uri(), "/feed");
+        assertThat(scripted.requests("/feed")).as("requests that reached the origin").hasSize(2);
+        assertThat(scripted.requests("/feed").get(1).get("If-modified-since")).as("If-Modified-Since of the "
+                + "revalidation of a copy that has Last-Modified and no ETag").containsExactly(lastModified);
+    }
 }

@@ -43,4 +43,24 @@ class HiddenTask5CollapsingTest {
                     + "fetch would give all of them one user's page", outcome.caller()).isEqualTo("account of Bearer user" + outcome.caller());
         }
     }
+
+    @Test
+    void aRequestForAnotherVariantDoesNotTakeTheLeadersAnswer() {
+        scripted.serve("/hello", "hello in {Accept-Language}", "Cache-Control", "max-age=60", "Vary", "Accept-Language");
+        scripted.hold();
+        Thread release = new Thread(() -> {
+            await().atMost(Duration.ofSeconds(3)).until(() -> shield.requests() >= 2);
+            scripted.release();
+        });
+        release.start();
+        List<Concurrently.Outcome<HttpResponse<String>>> outcomes = Concurrently.run(2, Duration.ofSeconds(8),
+                caller -> Http.get(shield.uri(), "/hello", "Accept-Language", caller == 0 ? "en" : "de"));
+        scripted.release();
+        for (Concurrently.Outcome<HttpResponse<String>> outcome : outcomes) {
+            assertThat(outcome.value().body()).as("what the %s request got while an en and a de request for /hello "
+                    + "(Vary: Accept-Language) arrived together", outcome.caller() == 0 ? "en" : "de")
+                    .isEqualTo("hello in " + (outcome.caller() == 0 ? "en" : "de"));
+        }
+        assertThat(scripted.fetches("/hello")).as("origin fetches for two variants").isEqualTo(2);
+    }
 }

@@ -59,5 +59,8 @@ class Task5OriginShieldTest {
                 .allSatisfy(response -> assertThat(response.body()).as("body after the expiry").isEqualTo("v2"));
         assertThat(scripted.fetches("/hot.css") - 1).as("origin fetches when the object expired at %d edges at once: "
                 + "the shield must collapse the edges' misses into one fetch (request collapsing)", EDGES).isEqualTo(1);
+        assertThat(shield.requests() - shieldRequestsBefore).as("requests the shield received from %d edges: one each; "
+                + "more means some edges got no answer from the shield and their HTTP client sent the request again "
+                + "(every waiting request must get the copy the one fetch stored)", EDGES).isEqualTo(EDGES);
     }
 }

@@ -100,7 +100,6 @@ record StoredResponse(int status, HttpHeaders headers, byte[] body, CacheControl
         return headers.allValues("Vary").stream()
                 .flatMap(value -> Arrays.stream(value.split(",")))
                 .map(name -> name.strip().toLowerCase(Locale.ROOT))
-                .filter(name -> !name.isEmpty())
                 .collect(Collectors.toSet());
     }
 
@@ -117,7 +116,6 @@ record StoredResponse(int status, HttpHeaders headers, byte[] body, CacheControl
     private static Set<String> tagsOf(HttpHeaders headers) {
         return headers.allValues("Surrogate-Key").stream()
                 .flatMap(value -> Arrays.stream(value.split("\\s+")))
-                .filter(tag -> !tag.isEmpty())
                 .collect(Collectors.toSet());
     }
 }

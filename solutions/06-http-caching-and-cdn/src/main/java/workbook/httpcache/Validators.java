@@ -111,6 +111,6 @@ public final class Validators {
             }
         }
         tags.add(current.toString());
-        return tags.stream().map(String::strip).filter(tag -> !tag.isEmpty()).toList();
+        return tags.stream().map(String::strip).toList(); // an empty entry never equals a quoted tag
     }
 }
