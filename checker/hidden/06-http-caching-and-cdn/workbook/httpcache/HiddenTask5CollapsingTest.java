@@ -62,5 +62,7 @@ class HiddenTask5CollapsingTest {
                     .isEqualTo("hello in " + (outcome.caller() == 0 ? "en" : "de"));
         }
         assertThat(scripted.fetches("/hello")).as("origin fetches for two variants").isEqualTo(2);
+        assertThat(shield.requests()).as("requests the shield received from 2 clients: one each; more means a client "
+                + "got no answer and its HTTP client sent the request again").isEqualTo(2);
     }
 }
