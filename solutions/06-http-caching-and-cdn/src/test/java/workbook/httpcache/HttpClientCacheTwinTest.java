@@ -10,6 +10,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import workbook.labkit.testing.MutableClock;
+import workbook.labkit.testing.Task;
 
 import java.io.IOException;
 import java.net.URI;
@@ -21,6 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (an RFC 9111 cache, as a CDN edge is) in front of the lab's origin and the solution's headers.
  * It makes the same decisions Task 3 asks of {@link Edge}.
  */
+@Task(3)
 class HttpClientCacheTwinTest {
     private final Origin origin = Origin.start(MutableClock.startingAtEpochMinute());
     private final ScriptedOrigin scripted = ScriptedOrigin.start();
