@@ -20,7 +20,8 @@ public final class PoolSizing {
         }
         // In nanoseconds first, then one division: 100/s x 0.03 s in doubles is 3.0000000000000004, not 3.
         double busyNanosPerSecond = requestsPerSecond * timeInDatabase.toNanos();
-        return (int) Math.ceil(busyNanosPerSecond / 1_000_000_000L);
+        // At least one: a rate so small that the product underflows still needs a connection.
+        return Math.max(1, (int) Math.ceil(busyNanosPerSecond / 1_000_000_000L));
     }
 
     /**
