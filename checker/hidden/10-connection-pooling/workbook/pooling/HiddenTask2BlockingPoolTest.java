@@ -143,6 +143,30 @@ class HiddenTask2BlockingPoolTest {
     }
 
     @Test
+    void anInterruptedWaiterStopsWaitingAndKeepsItsInterruptFlag() throws Exception {
+        try (BlockingPool pool = new BlockingPool(database()::connect, 1, Duration.ofSeconds(10))) {
+            Connection held = pool.borrow();
+            java.util.concurrent.CompletableFuture<Object[]> waiter = new java.util.concurrent.CompletableFuture<>();
+            Thread thread = new Thread(() -> {
+                Throwable failure = catchThrowable(pool::borrow);
+                waiter.complete(new Object[]{failure, Thread.currentThread().isInterrupted()});
+            });
+            thread.start();
+            await().atMost(Duration.ofSeconds(5)).until(() -> thread.getState() == Thread.State.WAITING
+                    || thread.getState() == Thread.State.TIMED_WAITING);
+            thread.interrupt();
+            Object[] outcome = waiter.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat((Throwable) outcome[0]).as("what an interrupted borrow throws").isInstanceOf(SQLException.class)
+                    .isNotInstanceOf(PoolTimeoutException.class);
+            assertThat((Boolean) outcome[1]).as("the waiter's interrupt flag after borrow gave up").isTrue();
+            held.close();
+            try (Connection again = pool.borrow()) {
+                assertThat(pid(again)).as("the pool still serves after an interrupted waiter").isPositive();
+            }
+        }
+    }
+
+    @Test
     void aPoolNeedsAtLeastOneConnection() {
         assertThatThrownBy(() -> new BlockingPool(database()::connect, 0, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class);
