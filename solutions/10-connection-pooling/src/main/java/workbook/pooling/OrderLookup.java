@@ -9,7 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
-/** Task 4: the order endpoint, and the pool it runs on. */
+/** Task 4: the order endpoint, which gives its connection back on every way out, and a pool that reports leaks. */
 public final class OrderLookup {
     /** How long a connection may stay borrowed before HikariCP reports it as a leak (its minimum is 2 s). */
     public static final Duration LEAK_THRESHOLD = Duration.ofSeconds(2);
@@ -17,7 +17,7 @@ public final class OrderLookup {
     private final DataSource pool;
 
     public OrderLookup(DataSource pool) {
-        this.pool = pool;
+        this.pool = pool; // a connection is borrowed per request and never kept between requests
     }
 
     /** {@code GET /orders/{id}}: 200 with the order's total in cents, or 404 when there is no such order. */
