@@ -66,17 +66,18 @@ class Task3PoolSizingTest {
         // At exactly L every connection is busy all the time and any hiccup queues: size for 20% more.
         int withHeadroom = PoolSizing.connectionsFor(RATE * HEADROOM, held);
         OpenLoad.Result sized = measure(withHeadroom);
-        OpenLoad.Result half = measure(Math.max(1, law / 2));
+        OpenLoad.Result third = measure(Math.max(1, law / 3));
         String runs = String.format("%.0f requests/s planned, each holding a connection %.1f ms, so L = %d (%d for 20%% "
                         + "more); served/offered per second with a pool of %s, of %s, of %s", RATE, huge.meanHoldMillis(),
-                law, withHeadroom, describe(half), describe(sized), describe(huge));
+                law, withHeadroom, describe(third), describe(sized), describe(huge));
         System.out.println("[Task 3] " + runs);
 
-        assertThat(sized.keptUp()).as("%s. The pool Little's law gives for 20%% more than the rate must serve at "
-                + "least 80%% of what arrives", runs).isGreaterThanOrEqualTo(0.8);
-        assertThat(huge.keptUp()).as("%s. A pool far larger must not serve more than 20%% better than the law's: "
-                + "the law is where throughput plateaus", runs).isLessThanOrEqualTo(1.2 * sized.keptUp());
-        assertThat(half.keptUp()).as("%s. Half the pool of Little's law cannot keep up", runs)
+        // Each run is judged by the share of what arrived that it served, against another run of the same
+        // test, so that a machine busy with other work slows both sides alike.
+        assertThat(sized.keptUp()).as("%s. The pool Little's law gives for 20%% more than the rate must keep up "
+                + "within 20%% of a pool far larger: that is where throughput stops growing", runs)
+                .isGreaterThanOrEqualTo(0.8 * huge.keptUp());
+        assertThat(third.keptUp()).as("%s. A third of the pool of Little's law cannot keep up", runs)
                 .isLessThanOrEqualTo(0.75 * sized.keptUp());
     }
 
