@@ -1,0 +1,17 @@
+package workbook.pooling;
+
+/** Task 5: which pools the application opens, for its writes (the primary) and its reads (a replica). */
+public final class PoolLayout {
+    private PoolLayout() {
+    }
+
+    /**
+     * The pools for an application that writes to {@code primary} and reads from {@code replica}, with
+     * {@code writeConnections} and {@code readConnections} connections for each. A burst of slow reads
+     * must not hold up the writes.
+     */
+    public static EndpointPools create(Endpoint primary, Endpoint replica, int writeConnections, int readConnections) {
+        // One pool per endpoint: a read can only ever wait for a read, a write for a write.
+        return new EndpointPools(primary.pool("writes", writeConnections), replica.pool("reads", readConnections));
+    }
+}
