@@ -20,16 +20,20 @@ public final class ProductSearch {
 
     /** Products carrying every one of the tags, by id. */
     public static SqlQuery withAllTags(List<String> tags) {
-        throw new UnsupportedOperationException("Task 2: find the products whose tags contain all of " + tags);
+        return SqlQuery.of("select id from products where tags @> ?::text[] order by id",
+                (Object) tags.toArray(String[]::new));
     }
 
     /** Products whose attributes include every given key with the given value, by id. */
     public static SqlQuery withAttributes(Map<String, String> attributes) {
-        throw new UnsupportedOperationException("Task 2: find the products whose attributes contain " + attributes);
+        // jsonb_object(keys, values) builds the JSON object {"key": "value", ...} inside PostgreSQL.
+        return SqlQuery.of("select id from products where attrs @> jsonb_object(?::text[], ?::text[]) order by id",
+                attributes.keySet().toArray(String[]::new),
+                attributes.keySet().stream().map(attributes::get).toArray(String[]::new));
     }
 
     /** Products whose name contains the term, taken literally (a % or _ in it matches only itself), by id. */
     public static SqlQuery nameContains(String term) {
-        throw new UnsupportedOperationException("Task 2: find the products whose name contains '" + term + "'");
+        return SqlQuery.of("select id from products where name like ? order by id", "%" + term + "%");
     }
 }
