@@ -34,7 +34,10 @@ class Task4CounterTest {
             counter.placeOrder(7, 1_000);
         }
         counter.placeOrder(8, 2_000);
-        counter.placeOrder(8, 2_000);
+        long last = counter.placeOrder(8, 2_500);
+        assertThat(db.jdbc().queryForList("select customer_id, total_cents from orders where id = ?", last))
+                .as("the row of the id placeOrder(8, 2500) returned")
+                .containsExactly(java.util.Map.of("customer_id", 8, "total_cents", 2_500));
 
         CountingDataSource counting = new CountingDataSource(db.dataSource());
         OrderCounter reader = new OrderCounter(counting, BetweenSteps.NONE);

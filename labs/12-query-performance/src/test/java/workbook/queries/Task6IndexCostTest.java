@@ -30,7 +30,7 @@ class Task6IndexCostTest {
      * goes idle, at most once a second; pg_stat_force_next_flush makes the next time immediate, so they are
      * visible to every session as soon as this returns.
      */
-    static void inOwnSession(Consumer<JdbcTemplate> work) {
+    static void inOwnSession(Postgres db, Consumer<JdbcTemplate> work) {
         try (Connection connection = db.connect()) {
             JdbcTemplate session = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
             work.accept(session);
@@ -58,7 +58,7 @@ class Task6IndexCostTest {
         jdbc.execute("create unique index audited_created_at_id on audited (created_at, id)");
         jdbc.execute("analyze audited");
 
-        inOwnSession(session -> {
+        inOwnSession(db, session -> {
             for (int customer = 1; customer <= 3; customer++) {
                 Plan plan = Plan.explain(session, SqlQuery.of("select * from audited where customer_id = ?", customer));
                 assertThat(plan.indexes()).as("set-up: the lookup by customer uses its index").containsExactly("audited_customer_id");
@@ -81,7 +81,7 @@ class Task6IndexCostTest {
         jdbc.execute("vacuum analyze products");
         long pages = jdbc.queryForObject("select relpages from pg_class where relname = 'products'", Long.class);
 
-        inOwnSession(session -> {
+        inOwnSession(db, session -> {
             resetStatements(session);
             for (int run = 0; run < 3; run++) {
                 session.queryForObject("select count(*) from products where name like ?", Long.class, "%abc%");
@@ -115,7 +115,7 @@ class Task6IndexCostTest {
                 jdbc.execute("create index on written_" + indexes + " (" + name + ")");
             }
         }
-        inOwnSession(session -> {
+        inOwnSession(db, session -> {
             resetStatements(session);
             for (int indexes : new int[]{0, 3, 8}) {
                 for (int row = 0; row < 200; row++) {
