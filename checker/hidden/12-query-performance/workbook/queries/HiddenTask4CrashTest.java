@@ -19,8 +19,7 @@ class HiddenTask4CrashTest {
 
     @BeforeEach
     void emptyShop() {
-        db.jdbc().execute("drop table if exists order_items, orders, customer_order_counts");
-        OrdersSchema.create(db.jdbc());
+        Task4CounterTest.emptyShop(db);
     }
 
     long orders(int customer) {

@@ -25,12 +25,7 @@ class HiddenTask5BoundTest {
 
     @BeforeAll
     static void orders() {
-        OrdersSchema.create(db.jdbc());
-        db.jdbc().update("""
-                insert into orders (customer_id, created_at, total_cents)
-                select 1 + g % 50, timestamptz '2024-07-01 00:00:00+00' + g * interval '20 minutes', 10 + g % 90
-                from generate_series(1, 2000) g""");
-        SalesReport.createView(db.jdbc());
+        Task5MaterializedViewTest.ordersAndView(db, "2024-07-01", 20, 2_000);
     }
 
     @Test

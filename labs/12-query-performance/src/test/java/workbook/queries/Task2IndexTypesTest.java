@@ -18,7 +18,7 @@ class Task2IndexTypesTest {
     @RegisterExtension
     static final Postgres db = LabDatabase.fresh();
 
-    static final int PRODUCTS = 50_000;
+    static final int PRODUCTS = 20_000;
 
     @BeforeAll
     static void catalogue() {

@@ -20,6 +20,11 @@ class Task4CounterTest {
 
     @BeforeEach
     void emptyShop() {
+        emptyShop(db);
+    }
+
+    /** New, empty tables, then 2,000 orders of customers 1000 to 1049 (not counted: placed before the counter). */
+    static void emptyShop(Postgres db) {
         db.jdbc().execute("drop table if exists order_items, orders, customer_order_counts");
         OrdersSchema.create(db.jdbc());
         // Other customers' orders, placed before the counter existed: the counter counts what it sees placed.

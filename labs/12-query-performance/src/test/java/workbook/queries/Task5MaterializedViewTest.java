@@ -29,12 +29,17 @@ class Task5MaterializedViewTest {
 
     @BeforeAll
     static void threeYearsOfOrders() {
-        OrdersSchema.create(db.jdbc());
         // One order every 30 minutes from 2023-01-01 UTC: 50,000 orders over 1,042 days.
+        ordersAndView(db, "2023-01-01", 30, 50_000);
+    }
+
+    /** The tables, {@code count} orders one every {@code minutes} from the day's midnight UTC, then your view. */
+    static void ordersAndView(Postgres db, String firstDay, int minutes, int count) {
+        OrdersSchema.create(db.jdbc());
         db.jdbc().update("""
                 insert into orders (customer_id, created_at, total_cents)
-                select 1 + g % 500, timestamptz '2023-01-01 00:00:00+00' + g * interval '30 minutes', 100 + g % 900
-                from generate_series(1, 50000) g""");
+                select 1 + g % 500, ?::timestamptz + g * ? * interval '1 minute', 100 + g % 900
+                from generate_series(1, ?) g""", firstDay + "T00:00:00Z", minutes, count);
         db.jdbc().execute("analyze orders");
         SalesReport.createView(db.jdbc());
     }
