@@ -1,5 +1,6 @@
 package workbook.queries;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbook.labkit.testing.Task;
 
@@ -10,6 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The index serves the history query for any customer, date and page size, not only the one measured. */
 @Task(1)
 class HiddenTask1OtherPagesTest {
+    @BeforeAll
+    static void millionOrders() {
+        MillionOrders.database();
+    }
+
 
     @Test
     void every_page_reads_only_its_own_rows() {

@@ -52,6 +52,5 @@ public final class OrdersSchema {
                        (array['paid', 'shipped', 'cancelled'])[1 + g % 3],
                        100 + (g * 31) % 20000
                 from generate_series(1::bigint, ?) g""", customers, rows);
-        jdbc.execute("select setval(pg_get_serial_sequence('orders', 'id'), " + rows + ")");
     }
 }

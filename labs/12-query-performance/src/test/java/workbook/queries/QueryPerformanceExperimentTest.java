@@ -64,6 +64,7 @@ class QueryPerformanceExperimentTest {
     }
 
     private void historyPage() {
+        MillionOrders.database();
         MillionOrders.inRolledBackTransaction(jdbc -> {
             SqlQuery page = CustomerHistory.latestOrders(42, Task1MissingIndexTest.JUNE, 20);
             record("history page", "no index", Plan.explain(jdbc, page), 1);

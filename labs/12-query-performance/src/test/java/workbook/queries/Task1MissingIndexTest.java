@@ -1,5 +1,6 @@
 package workbook.queries;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import workbook.labkit.testing.Task;
 
@@ -14,6 +15,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Task(1)
 class Task1MissingIndexTest {
+    @BeforeAll
+    static void millionOrders() {
+        MillionOrders.database();
+    }
+
     static final OffsetDateTime JUNE = OffsetDateTime.parse("2024-06-01T00:00:00Z");
 
     @Test
