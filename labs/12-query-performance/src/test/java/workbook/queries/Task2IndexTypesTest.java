@@ -30,11 +30,12 @@ class Task2IndexTypesTest {
 
     @Test
     void a_search_for_several_tags_uses_a_gin_index() {
-        List<String> tags = List.of("tag-3", "tag-21", "tag-10");
+        List<String> tags = List.of("tag-3", "tag-22");
         SqlQuery search = ProductSearch.withAllTags(tags);
 
         assertThat(search.ids(db.jdbc())).as("ids of the products tagged with all of %s", tags)
-                .isEqualTo(Catalogue.withAllTags(tags));
+                .isEqualTo(Catalogue.withAllTags(tags))
+                .isNotEmpty();
         assertUsesGin(search, Catalogue.withAllTags(tags).size());
     }
 
@@ -44,7 +45,8 @@ class Task2IndexTypesTest {
         SqlQuery search = ProductSearch.withAttributes(attributes);
 
         assertThat(search.ids(db.jdbc())).as("ids of the products whose attributes contain %s", attributes)
-                .isEqualTo(Catalogue.withAttributes(attributes));
+                .isEqualTo(Catalogue.withAttributes(attributes))
+                .isNotEmpty();
         assertUsesGin(search, Catalogue.withAttributes(attributes).size());
     }
 
