@@ -66,7 +66,7 @@ public final class Listing {
     private static long decode(String cursor) {
         try {
             JsonNode before = Json.parse(new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8)).path("before");
-            if (before.canConvertToLong() && before.asLong() > 0) {
+            if (before.canConvertToLong()) {
                 return before.asLong();
             }
         } catch (IllegalArgumentException | MalformedJsonException e) {
