@@ -1,8 +1,6 @@
 package workbook.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
@@ -19,17 +17,8 @@ import static workbook.restapi.Problems.assertProblem;
 class HiddenTask2ProblemsTest {
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
-    private LiveApi api;
-
-    @BeforeEach
-    void start() {
-        api = LiveApi.start(db);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final LiveApi api = LiveApi.on(db);
 
     @Test
     void aPatchHasTheSameErrorsAsAPost() {
@@ -70,10 +59,9 @@ class HiddenTask2ProblemsTest {
     }
 
     @Test
-    void theQuotaIsAskedBeforeAnythingElse() {
+    void theQuotaIsAskedBeforeAnythingElse() throws Exception {
         MutableClock clock = MutableClock.at(LiveApi.START.plusSeconds(50));
-        api.close();
-        api = LiveApi.start(db, clock, Quota.fixedWindow(1, Duration.ofMinutes(1), clock), LiveApi.V1_PLAN);
+        api.restart(clock, Quota.fixedWindow(1, Duration.ofMinutes(1), clock));
         assertThat(api.alice.get("/v1/nothing").status()).as("status of the one request allowed").isEqualTo(404);
         Reply refused = api.alice.post("/v1/bookmarks", body("https://example.com/q", "Q"));
         assertProblem(refused, 429, "a POST over the quota");

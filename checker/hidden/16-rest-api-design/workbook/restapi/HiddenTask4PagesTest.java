@@ -1,7 +1,5 @@
 package workbook.restapi;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
@@ -23,17 +21,8 @@ import static workbook.restapi.Task4PaginationAndSearchTest.titles;
 class HiddenTask4PagesTest {
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
-    private LiveApi api;
-
-    @BeforeEach
-    void start() {
-        api = LiveApi.start(db);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final LiveApi api = LiveApi.on(db);
 
     @Test
     void aFullLastPageHasNoNextLink() {

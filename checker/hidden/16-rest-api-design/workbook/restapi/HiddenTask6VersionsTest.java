@@ -1,11 +1,8 @@
 package workbook.restapi;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
-import workbook.labkit.testing.MutableClock;
 import workbook.labkit.testing.Task;
 
 import java.time.Instant;
@@ -18,19 +15,9 @@ import static workbook.restapi.Task6EvolutionTest.names;
 class HiddenTask6VersionsTest {
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
-    private LiveApi api;
-
-    @BeforeEach
-    void start() {
-        // another plan than the public tests': a day of two digits and a time of day
-        Sunsetting plan = new Sunsetting(Instant.parse("2025-12-31T23:59:59Z"), Instant.parse("2027-11-21T18:30:05Z"));
-        api = LiveApi.start(db, MutableClock.at(LiveApi.START), Quota.unlimited(), plan);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    // another plan than the public tests': a day of two digits and a time of day
+    @RegisterExtension
+    final LiveApi api = LiveApi.on(db, new Sunsetting(Instant.parse("2025-12-31T23:59:59Z"), Instant.parse("2027-11-21T18:30:05Z")));
 
     @Test
     void everyV1ResponseAnnouncesThePlanAndNoV2ResponseDoes() {

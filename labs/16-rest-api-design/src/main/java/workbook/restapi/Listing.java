@@ -9,8 +9,6 @@ import java.util.Optional;
  * <p>The starter returns every bookmark of the owner in one response, and ignores every parameter.
  */
 public final class Listing {
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
     private final BookmarkStore store;
 
     public Listing(BookmarkStore store) {

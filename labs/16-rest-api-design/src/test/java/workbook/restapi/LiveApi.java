@@ -1,49 +1,74 @@
 package workbook.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import workbook.labkit.Postgres;
 import workbook.labkit.testing.MutableClock;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The API under test on a real HTTP server, over a fresh schema in the test class's PostgreSQL database. */
-final class LiveApi implements AutoCloseable {
+/**
+ * The API under test on a real HTTP server, over a fresh schema in the test class's PostgreSQL
+ * database, started before each test and stopped after it:
+ * {@code @RegisterExtension final LiveApi api = LiveApi.on(db);}
+ */
+final class LiveApi implements BeforeEachCallback, AfterEachCallback {
     static final Instant START = Instant.parse("2026-03-02T09:00:15Z");
     /** Version 1 is deprecated since 15 January 2026 and gone after 5 January 2027. */
     static final Sunsetting V1_PLAN = new Sunsetting(Instant.parse("2026-01-15T00:00:00Z"), Instant.parse("2027-01-05T00:00:00Z"));
 
-    final MutableClock clock;
-    final BookmarkStore store;
-    final BookmarkServer server;
-    final Client alice;
+    private final Postgres db;
+    private final Sunsetting plan;
+    MutableClock clock;
+    BookmarkStore store;
+    BookmarkServer server;
+    Client alice;
 
-    private LiveApi(Postgres db, MutableClock clock, Quota quota, Sunsetting plan) {
-        this.clock = clock;
-        this.store = new BookmarkStore(db.dataSource(), clock);
+    private LiveApi(Postgres db, Sunsetting plan) {
+        this.db = db;
+        this.plan = plan;
+    }
+
+    static LiveApi on(Postgres db) {
+        return new LiveApi(db, V1_PLAN);
+    }
+
+    /** The same, with another retirement plan for version 1. */
+    static LiveApi on(Postgres db, Sunsetting plan) {
+        return new LiveApi(db, plan);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws IOException {
+        MutableClock startClock = MutableClock.at(START);
+        restart(startClock, Quota.unlimited());
+    }
+
+    /** Stops the server and starts a new one on an empty schema, with this clock and quota. */
+    void restart(MutableClock newClock, Quota quota) throws IOException {
+        close();
+        clock = newClock;
+        store = new BookmarkStore(db.dataSource(), clock);
         store.createSchema();
-        try {
-            this.server = BookmarkServer.start(new BookmarkApi(new ApiSetup(store, quota, plan, clock)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        server = BookmarkServer.start(new BookmarkApi(new ApiSetup(store, quota, plan, clock)));
+        alice = new Client(server.uri(), "alice");
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
+    }
+
+    private void close() {
+        if (server != null) {
+            server.close();
+            server = null;
         }
-        this.alice = new Client(server.uri(), "alice");
-    }
-
-    static LiveApi start(Postgres db) {
-        return start(db, Quota.unlimited());
-    }
-
-    static LiveApi start(Postgres db, Quota quota) {
-        MutableClock clock = MutableClock.at(START);
-        return new LiveApi(db, clock, quota, V1_PLAN);
-    }
-
-    static LiveApi start(Postgres db, MutableClock clock, Quota quota, Sunsetting plan) {
-        return new LiveApi(db, clock, quota, plan);
     }
 
     /** A bookmark body in version 1's names. */
@@ -70,10 +95,5 @@ final class LiveApi implements AutoCloseable {
             throw new AssertionError("POST /v1/bookmarks answered without an id: " + reply.summary());
         }
         return id.asLong();
-    }
-
-    @Override
-    public void close() {
-        server.close();
     }
 }

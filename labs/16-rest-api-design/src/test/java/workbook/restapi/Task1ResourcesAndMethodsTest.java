@@ -1,7 +1,5 @@
 package workbook.restapi;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
@@ -18,17 +16,8 @@ import static workbook.restapi.LiveApi.body;
 class Task1ResourcesAndMethodsTest {
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
-    private LiveApi api;
-
-    @BeforeEach
-    void start() {
-        api = LiveApi.start(db);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final LiveApi api = LiveApi.on(db);
 
     @Test
     void postCreatesWith201AndTheLocationOfTheNewBookmark() {

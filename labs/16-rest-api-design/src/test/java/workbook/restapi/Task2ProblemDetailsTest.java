@@ -1,8 +1,6 @@
 package workbook.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
@@ -21,17 +19,8 @@ import static workbook.restapi.Problems.assertProblem;
 class Task2ProblemDetailsTest {
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
-    private LiveApi api;
-
-    @BeforeEach
-    void start() {
-        api = LiveApi.start(db);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final LiveApi api = LiveApi.on(db);
 
     @Test
     void malformedJsonIs400() {
@@ -80,9 +69,9 @@ class Task2ProblemDetailsTest {
     }
 
     @Test
-    void overTheQuotaIs429WithRetryAfter() {
-        api.close();
-        api = limitedApi(); // 3 requests per user per minute, on the fixture's clock
+    void overTheQuotaIs429WithRetryAfter() throws Exception {
+        MutableClock clock = MutableClock.at(LiveApi.START);
+        api.restart(clock, Quota.fixedWindow(3, Duration.ofMinutes(1), clock)); // 3 requests per user per minute
         for (int i = 0; i < 3; i++) {
             assertThat(api.alice.get("/v1/bookmarks").status()).as("status of request %d of 3 allowed per minute", i + 1).isEqualTo(200);
         }
@@ -93,10 +82,5 @@ class Task2ProblemDetailsTest {
         assertThat(api.alice.as("bob").get("/v1/bookmarks").status()).as("status of bob's first request: quotas are per user").isEqualTo(200);
         api.clock.advance(Duration.ofSeconds(45));
         assertThat(api.alice.get("/v1/bookmarks").status()).as("status of alice's request 45 s later").isEqualTo(200);
-    }
-
-    private LiveApi limitedApi() {
-        MutableClock clock = MutableClock.at(LiveApi.START);
-        return LiveApi.start(db, clock, Quota.fixedWindow(3, Duration.ofMinutes(1), clock), LiveApi.V1_PLAN);
     }
 }

@@ -1,8 +1,6 @@
 package workbook.restapi;
 
 import eu.rekawek.toxiproxy.model.ToxicDirection;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
@@ -28,17 +26,8 @@ class Task3IdempotentCreateTest {
     static final Postgres db = Postgres.freshDatabase();
     @RegisterExtension
     static final Toxi toxi = Toxi.create();
-    private LiveApi api;
-
-    @BeforeEach
-    void start() {
-        api = LiveApi.start(db);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final LiveApi api = LiveApi.on(db);
 
     @Test
     void aPostRetriedAfterALostResponseCreatesOneBookmark() throws Exception {

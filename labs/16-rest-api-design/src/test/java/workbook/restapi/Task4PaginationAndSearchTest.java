@@ -1,8 +1,6 @@
 package workbook.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
@@ -23,17 +21,8 @@ class Task4PaginationAndSearchTest {
     private static final Pattern NEXT = Pattern.compile("<([^>]*)>\\s*;\\s*rel=\"?next\"?");
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
-    private LiveApi api;
-
-    @BeforeEach
-    void start() {
-        api = LiveApi.start(db);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final LiveApi api = LiveApi.on(db);
 
     @Test
     void pagesOf20NewestFirstLinkedByRelNext() {

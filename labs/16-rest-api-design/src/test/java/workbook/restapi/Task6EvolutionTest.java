@@ -1,8 +1,6 @@
 package workbook.restapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
@@ -18,17 +16,8 @@ import static workbook.restapi.Problems.assertProblem;
 class Task6EvolutionTest {
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
-    private LiveApi api;
-
-    @BeforeEach
-    void start() {
-        api = LiveApi.start(db);
-    }
-
-    @AfterEach
-    void stop() {
-        api.close();
-    }
+    @RegisterExtension
+    final LiveApi api = LiveApi.on(db);
 
     @Test
     void sparseFieldsetsReturnOnlyWhatWasAskedFor() {

@@ -13,8 +13,7 @@ import java.util.TreeMap;
 
 /** Task 4: the list, one bounded page at a time, with an opaque cursor, and search as query parameters. */
 public final class Listing {
-    public static final int DEFAULT_LIMIT = 20;
-    public static final int MAX_LIMIT = 100;
+    private static final String CURSOR = "cursor";
     private final BookmarkStore store;
 
     public Listing(BookmarkStore store) {
@@ -29,7 +28,7 @@ public final class Listing {
      */
     public Page page(String owner, String path, Map<String, String> query) {
         int limit = limit(query.get("limit"));
-        Long before = query.containsKey("cursor") ? decode(query.get("cursor")) : null;
+        Long before = query.containsKey(CURSOR) ? decode(query.get(CURSOR)) : null;
         Search search = new Search(present(query.get("tag")), present(query.get("q")));
         // One row more than the page holds tells whether there is a next page without counting.
         List<Bookmark> rows = store.page(owner, search, before, limit + 1);
@@ -38,23 +37,23 @@ public final class Listing {
         }
         List<Bookmark> items = rows.subList(0, limit);
         Map<String, String> next = new TreeMap<>(query);
-        next.put("cursor", encode(items.get(limit - 1).id()));
+        next.put(CURSOR, encode(items.get(limit - 1).id()));
         return new Page(items, Optional.of(path + "?" + queryString(next)));
     }
 
     private static int limit(String parameter) {
         if (parameter == null) {
-            return DEFAULT_LIMIT;
+            return Page.DEFAULT_LIMIT;
         }
         try {
             int limit = Integer.parseInt(parameter);
             if (limit >= 1) {
-                return Math.min(limit, MAX_LIMIT);
+                return Math.min(limit, Page.MAX_LIMIT);
             }
         } catch (NumberFormatException e) {
             // falls through to the bad request below
         }
-        throw new BadRequestException("limit must be a whole number from 1 to " + MAX_LIMIT + ", not '" + parameter + "'");
+        throw new BadRequestException("limit must be a whole number from 1 to " + Page.MAX_LIMIT + ", not '" + parameter + "'");
     }
 
     /** The cursor is opaque to clients: base64url of {@code {"before":<id>}}, so nobody builds one by hand. */
