@@ -28,6 +28,7 @@ class Task1ResourcesAndMethodsTest {
         assertThat(created.header("Location")).as("Location header of the 201: where the new bookmark lives")
                 .hasValue("/v1/bookmarks/" + id);
         assertThat(created.json().path("title").asText()).as("the 201's body is the new bookmark").isEqualTo("PostgreSQL docs");
+        assertThat(created.json().path("tags").toString()).as("tags in the 201's body").isEqualTo("[\"db\"]");
         assertThat(api.store.count("alice")).as("bookmarks stored").isEqualTo(1);
 
         Reply fetched = api.alice.get("/v1/bookmarks/" + id);
@@ -41,6 +42,10 @@ class Task1ResourcesAndMethodsTest {
         Reply missing = api.alice.get("/v1/bookmarks/" + (id + 1000));
         assertThat(missing.status()).as("status of GET on a bookmark that does not exist (%s): 404, never 200 with "
                 + "an error in the body", missing.summary()).isEqualTo(404);
+        assertThat(api.alice.get("/v1/bookmarks/first").status()).as("status of GET /v1/bookmarks/first: an id that is "
+                + "not a number names no resource").isEqualTo(404);
+        assertThat(api.alice.patch("/v1/bookmarks/" + (id + 1000), "{\"title\":\"x\"}").status()).as("status of PATCH "
+                + "on a bookmark that does not exist").isEqualTo(404);
         Reply someoneElses = api.alice.as("bob").get("/v1/bookmarks/" + id);
         assertThat(someoneElses.status()).as("status of bob's GET on alice's bookmark: 404 (bob has no such bookmark; "
                 + "403 would tell him it exists)").isEqualTo(404);

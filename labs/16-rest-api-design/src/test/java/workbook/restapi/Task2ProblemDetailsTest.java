@@ -50,6 +50,12 @@ class Task2ProblemDetailsTest {
         assertThat(pointers).as("\"pointer\" of each entry of the problem's \"errors\": one per invalid member, "
                 + "so that a form can show each next to its field").containsExactlyInAnyOrder("#/url", "#/title", "#/tags/1");
         assertThat(api.store.count("alice")).as("bookmarks stored").isZero();
+
+        long id = api.create("https://example.com/keep", "Keep my title");
+        JsonNode patch = assertProblem(api.alice.patch("/v1/bookmarks/" + id, "{\"title\": null}"), 422,
+                "a merge patch whose null removes the required title");
+        assertThat(patch.path("errors").path(0).path("pointer").asText()).as("pointer of the patch's error").isEqualTo("#/title");
+        assertThat(api.store.find("alice", id).orElseThrow().title()).as("title after the refused patch").isEqualTo("Keep my title");
     }
 
     @Test

@@ -68,6 +68,15 @@ class Task3IdempotentCreateTest {
     }
 
     @Test
+    void aKeyedCreateOfASavedUrlIsStillAConflict() {
+        api.create("https://example.com/saved", "Saved");
+        Reply keyed = api.alice.post("/v1/bookmarks", body("https://example.com/saved", "Saved again"), "Idempotency-Key", "k-dup");
+        assertProblem(keyed, 409, "a POST with a new key for a URL alice already saved: the key makes retries safe, it "
+                + "does not lift the rules");
+        assertThat(api.store.count("alice")).as("bookmarks").isEqualTo(1);
+    }
+
+    @Test
     void twentyCopiesAtOnceCreateOneBookmark() {
         String bookmark = body("https://example.com/twenty", "Twenty");
         List<Concurrently.Outcome<Reply>> outcomes = Concurrently.run(20,

@@ -62,6 +62,7 @@ class Task5ConditionalRequestsTest {
         assertThat(Preconditions.noneMatchHits("\"other\", W/" + etag, etag)).as("If-None-Match listing the tag, weak, "
                 + "second in a list: the weak comparison ignores W/").isTrue();
         assertThat(Preconditions.noneMatchHits("\"other\"", etag)).as("If-None-Match naming another tag").isFalse();
+        assertThat(Preconditions.noneMatchHits("*", etag)).as("If-None-Match: * on an existing bookmark").isTrue();
         assertThat(Preconditions.matches("W/" + etag, etag)).as("If-Match with the weak form of the tag: the strong "
                 + "comparison never matches a weak tag").isFalse();
         assertThat(Preconditions.matches("*", etag)).as("If-Match: * on an existing bookmark").isTrue();
