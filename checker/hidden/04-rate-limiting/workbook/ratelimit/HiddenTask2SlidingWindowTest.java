@@ -67,4 +67,25 @@ class HiddenTask2SlidingWindowTest {
         assertThat(decision.resetAfter()).as("resetAfter right after a request: one whole window").isEqualTo(Duration.ofMinutes(1));
         assertThat(decision.remaining()).isEqualTo(98);
     }
+
+    @Test
+    void counterResetAfterCoversTheWindowsThatStillWeigh() {
+        SlidingWindowCounterLimiter limiter = new SlidingWindowCounterLimiter(HUNDRED_PER_MINUTE, clock);
+        clock.advance(Duration.ofSeconds(15));
+        Decision first = limiter.tryAcquire("alice");
+        assertThat(first.resetAfter())
+                .as("resetAfter of a request at 00:00:15: it counts in this minute, then weighs on the next one "
+                        + "until 00:02:00")
+                .isEqualTo(Duration.ofSeconds(105));
+        for (int i = 0; i < 99; i++) {
+            limiter.tryAcquire("alice");
+        }
+        clock.advance(Duration.ofMillis(45_500));             // 00:01:00.5
+        Decision refused = limiter.tryAcquire("alice");
+        assertThat(refused.allowed()).as("a request at 00:01:00.5 after 100 in the minute before").isFalse();
+        assertThat(refused.resetAfter())
+                .as("resetAfter at 00:01:00.5 when nothing was allowed this minute: the previous minute's 100 "
+                        + "stop weighing at 00:02:00")
+                .isEqualTo(Duration.ofMillis(59_500));
+    }
 }

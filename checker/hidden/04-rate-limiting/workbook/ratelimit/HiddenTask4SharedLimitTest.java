@@ -64,4 +64,17 @@ class HiddenTask4SharedLimitTest {
         } while (!cursor.isFinished());
         return keys;
     }
+
+    @Test
+    void aRedisThatForgotItsScriptsStillCounts() {
+        RedisRateLimiter limiter = new RedisRateLimiter(redis.newClient().connect(), HUNDRED_PER_MINUTE,
+                Duration.ofSeconds(5), FailureMode.FAIL_CLOSED);
+        assertThat(limiter.tryAcquire("alice").remaining()).as("remaining after alice's first request").isEqualTo(99);
+        // A restarted or failed-over Redis starts with an empty script cache; SCRIPT FLUSH does the same.
+        redis.commands().scriptFlush();
+        Decision second = limiter.tryAcquire("alice");
+        assertThat(second.allowed()).as("alice's second request after Redis forgot every loaded script").isTrue();
+        assertThat(second.remaining()).as("remaining after it: the count goes on in Redis").isEqualTo(98);
+        assertThat(limiter.tryAcquire("alice").remaining()).as("remaining after the third request").isEqualTo(97);
+    }
 }

@@ -32,4 +32,24 @@ class HiddenTask2Test {
                 .as("10 warm at 30% and 2 warming serve; 4 still booting: ceil(12 x 0.5) = 6 in all")
                 .isEqualTo(6);
     }
+
+    @Test
+    void theEdgeOfTheBandIsInside() {
+        assertThat(new TargetTracking(0.5, 0.5).desiredInstances(fleet(10, 0.75, 0, 0)))
+                .as("10 warm at 75% against a 50% target with a tolerance of 0.5: metric / target is 1.5, on the edge"
+                        + " of the band (|1.5 - 1| <= 0.5), so keep 10, not ceil(10 x 1.5) = 15").isEqualTo(10);
+        assertThat(new TargetTracking(0.5, 0.0).desiredInstances(fleet(10, 0.5, 0, 2)))
+                .as("10 warm exactly on a 50% target with no tolerance, and 2 booting: on target is inside the band,"
+                        + " keep the 12 there are").isEqualTo(12);
+    }
+
+    @Test
+    void theTargetAndTheToleranceAreChecked() {
+        assertThat(new TargetTracking(1.0, 0.1).desiredInstances(fleet(4, 1.0, 0, 0)))
+                .as("a 100% target is allowed: 4 warm at 100% are on it, keep 4").isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TargetTracking(0.0, 0.1))
+                .as("a target CPU of 0").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TargetTracking(0.6, 1.0))
+                .as("a tolerance of 1 (the band would reach down to 0% CPU)").isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -38,4 +38,41 @@ class HiddenTask3Test {
         assertThat(policy.desiredInstances(totalAt(1, 6))).as("15 s after scaling in, inside the cooldown").isEqualTo(6);
         assertThat(policy.desiredInstances(totalAt(8, 6))).as("120 s after, the cooldown is over").isEqualTo(14);
     }
+
+    @Test
+    void theCooldownCountsFromTheLastActionWhenItCameLate() {
+        // quiet until tick 20 (300 s), then 14, then 18 from tick 21 on
+        ScalingPolicy inner = now -> now.tick() < 20 ? 10 : now.tick() == 20 ? 14 : 18;
+        Stabilised policy = new Stabilised(inner, Duration.ofMinutes(3), Duration.ofMinutes(5));
+        for (int tick = 0; tick < 20; tick++) {
+            assertThat(policy.desiredInstances(totalAt(tick, 10))).as("tick %d: the inner policy wants the 10 there are", tick)
+                    .isEqualTo(10);
+        }
+        assertThat(policy.desiredInstances(totalAt(20, 10))).as("tick 20 (300 s): scale out to 14").isEqualTo(14);
+        for (int tick = 21; tick < 32; tick++) {
+            assertThat(policy.desiredInstances(totalAt(tick, 14)))
+                    .as("tick %d, %d s after the scale-out at 300 s: inside the 3-minute cooldown, keep 14", tick, (tick - 20) * 15)
+                    .isEqualTo(14);
+        }
+        assertThat(policy.desiredInstances(totalAt(32, 14))).as("tick 32 (480 s), 180 s after the scale-out: act again")
+                .isEqualTo(18);
+    }
+
+    @Test
+    void aSecondActionRestartsTheCooldown() {
+        // wants 12 from tick 4, 16 from tick 20, 20 from tick 21
+        ScalingPolicy inner = now -> now.tick() < 4 ? 8 : now.tick() < 20 ? 12 : now.tick() == 20 ? 16 : 20;
+        Stabilised policy = new Stabilised(inner, Duration.ofMinutes(2), Duration.ZERO);
+        int total = 8;
+        for (int tick = 0; tick <= 20; tick++) {
+            total = policy.desiredInstances(totalAt(tick, total));
+        }
+        assertThat(total).as("after scaling out to 12 at tick 4 and to 16 at tick 20 (more than 2 minutes later)").isEqualTo(16);
+        for (int tick = 21; tick < 28; tick++) {
+            assertThat(policy.desiredInstances(totalAt(tick, 16)))
+                    .as("tick %d: the 2-minute cooldown runs from the last action (tick 20), not the first (tick 4)", tick)
+                    .isEqualTo(16);
+        }
+        assertThat(policy.desiredInstances(totalAt(28, 16))).as("tick 28, 120 s after tick 20").isEqualTo(20);
+    }
 }

@@ -96,9 +96,15 @@ class Task2SlidingWindowTest {
                 limiter.tryAcquire("alice");            // 80 in the minute 00:00
             }
             clock.advance(Duration.ofSeconds(90));      // 00:01:30, halfway through the next minute
+            Decision fortieth = null;
             for (int i = 0; i < 40; i++) {
-                assertThat(limiter.tryAcquire("alice").allowed()).as("request %d of 40 at 00:01:30", i + 1).isTrue();
+                fortieth = limiter.tryAcquire("alice");
+                assertThat(fortieth.allowed()).as("request %d of 40 at 00:01:30", i + 1).isTrue();
             }
+            assertThat(fortieth.remaining())
+                    .as("remaining after request 40 at 00:01:30: the estimate 80 * 0.5 + 40 = 80 leaves 20 of 100 "
+                            + "(remaining counts the previous minute's weight too, not just this minute's 40)")
+                    .isEqualTo(20);
             int more = 0;
             while (more < 100 && limiter.tryAcquire("alice").allowed()) {
                 more++;
@@ -107,6 +113,20 @@ class Task2SlidingWindowTest {
                     .as("more requests allowed at 00:01:30 after 80 last minute and 40 this minute: estimate "
                             + "80 * 0.5 + 40 = 80, so 20 more fit under 100")
                     .isEqualTo(20);
+        }
+
+        @Test
+        void aQuotaSpentInThisWindowWaitsForItToFadeInTheNext() {
+            clock.advance(Duration.ofSeconds(20));
+            for (int i = 0; i < 100; i++) {
+                limiter.tryAcquire("alice");            // 100 at 00:00:20, the previous minute was empty
+            }
+            Decision refused = limiter.tryAcquire("alice");
+            assertThat(refused.allowed()).as("request 101 at 00:00:20").isFalse();
+            assertThat(refused.retryAfter())
+                    .as("retryAfter at 00:00:20 with 100 this minute: this minute ends in 40 s, then its 100 become "
+                            + "the previous minute and must fade to 99 (100 * (60 - t)/60 + 1 <= 100, t = 0.6 s): 40.6 s")
+                    .isEqualTo(Duration.ofMillis(40_600));
         }
 
         @Test

@@ -10,7 +10,9 @@ package workbook.autoscaling;
 public final class Predictive implements ScalingPolicy {
 
     /**
+     * @param targetCpu   the CPU to plan for, above 0 and at most 1.0
      * @param leadMinutes how far ahead to provision; at least boot + warm-up + 1 (a decision lands a tick later)
+     * @throws IllegalArgumentException for a missing argument, a target out of that range or a lead under 1 minute
      */
     public Predictive(SeasonalForecast forecast, FleetConfig config, double targetCpu, int leadMinutes, ScalingPolicy reactive) {
     }

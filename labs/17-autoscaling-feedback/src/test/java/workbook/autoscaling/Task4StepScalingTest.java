@@ -59,4 +59,11 @@ class Task4StepScalingTest {
                         + " within 1.5x, because the steps count the instances already on their way", peak, needed)
                 .isLessThanOrEqualTo((int) (1.5 * needed));
     }
+
+    @Test
+    void waitsWhenNothingIsWarmYet() {
+        assertThat(steps.desiredInstances(Lab.fleet(0, 0, 3, 1.0, 2)))
+                .as("no warm instance (3 warming, 2 booting) means no trustworthy metric: keep the 5 there are")
+                .isEqualTo(5);
+    }
 }

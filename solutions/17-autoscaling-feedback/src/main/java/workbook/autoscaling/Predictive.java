@@ -16,7 +16,9 @@ public final class Predictive implements ScalingPolicy {
     private final ScalingPolicy reactive;
 
     /**
+     * @param targetCpu   the CPU to plan for, above 0 and at most 1.0
      * @param leadMinutes how far ahead to provision; at least boot + warm-up + 1 (a decision lands a tick later)
+     * @throws IllegalArgumentException for a missing argument, a target out of that range or a lead under 1 minute
      */
     public Predictive(SeasonalForecast forecast, FleetConfig config, double targetCpu, int leadMinutes, ScalingPolicy reactive) {
         if (forecast == null || config == null || reactive == null || !(targetCpu > 0 && targetCpu <= 1) || leadMinutes < 1) {

@@ -20,7 +20,9 @@ public final class TargetTracking implements ScalingPolicy {
 
     /**
      * @param targetCpu the CPU to hold, above 0 and at most 1.0 (0.6 is 60%)
-     * @param tolerance no change while metric / target is within 1 +- tolerance (the HPA default is 0.1)
+     * @param tolerance no change while metric / target is within 1 +- tolerance (the HPA default is 0.1), at least 0
+     *                  and below 1
+     * @throws IllegalArgumentException for a target or a tolerance out of those ranges
      */
     public TargetTracking(double targetCpu, double tolerance) {
         if (!(targetCpu > 0 && targetCpu <= 1) || !(tolerance >= 0 && tolerance < 1)) {
