@@ -40,4 +40,14 @@ class HiddenTask6EarlyExpirationTest {
         }
         return decisions;
     }
+
+    @Test
+    void aValueHasExpiredAtItsExpiryInstant() {
+        EarlyExpiration early = new EarlyExpiration(1.0, new Random(9));
+        Instant expiry = Instant.parse("2026-01-01T00:00:10Z");
+        for (int i = 0; i < 1_000; i++) {
+            assertThat(early.shouldRecompute(expiry, expiry, Duration.ZERO)).as("a read at the expiry instant itself "
+                    + "(recompute time 0, read %d): the value has expired, as Redis would have dropped it", i + 1).isTrue();
+        }
+    }
 }

@@ -15,7 +15,12 @@ import java.time.Clock;
  *   <li>no value at all: callers in this instance share one single-flight; it rebuilds if it wins
  *       the lock, otherwise waits (up to {@link FleetPolicy#maxWait()}) for the winner's value (Task 3).</li>
  * </ul>
- * Freshness is judged with {@code clock}; Redis drops the key after {@code freshFor + staleFor}.
+ * Every key has a lock of its own ({@code lock:<key>}), so keys never wait for each other's rebuilds.
+ * A caller that wins the lock just after someone else rebuilt the key serves that value instead of
+ * querying again. A caller that waits looks again every few milliseconds (10 is plenty), never in a
+ * tight loop that hammers Redis. A value comes back exactly as the loader returned it, whatever
+ * characters it holds. Freshness is judged with {@code clock}; Redis drops the key after
+ * {@code freshFor + staleFor}.
  */
 public final class FleetCache {
 

@@ -12,7 +12,12 @@ import java.util.Optional;
 public final class RedisLock extends RedisLockBase {
 
     public RedisLock(RedisCommands<String, String> redis) {
-        super(redis);
+        this(redis, BetweenCommands.NOTHING);
+    }
+
+    /** A lock whose operations call {@code betweenCommands} between two of their Redis commands, if they have two. */
+    public RedisLock(RedisCommands<String, String> redis, BetweenCommands betweenCommands) {
+        super(redis, betweenCommands);
     }
 
     /**

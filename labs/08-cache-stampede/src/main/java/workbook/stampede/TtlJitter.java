@@ -17,7 +17,11 @@ public final class TtlJitter {
         // Task 5: check the spread and keep both.
     }
 
-    /** A TTL near {@code base}: within {@code base * (1 ± spread)}, whole milliseconds. */
+    /**
+     * A TTL near {@code base}: within {@code base * (1 ± spread)}, whole milliseconds, both ends of the
+     * range included, never under 1 ms. A base under 1 ms is refused with an IllegalArgumentException
+     * whose message names the base TTL.
+     */
     public Duration next(Duration base) {
         throw new UnsupportedOperationException("Task 5: draw a TTL uniformly within base * (1 ± spread)");
     }

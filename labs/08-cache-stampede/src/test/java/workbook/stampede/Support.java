@@ -4,6 +4,7 @@ import io.lettuce.core.api.sync.RedisCommands;
 import workbook.labkit.Redis;
 import workbook.labkit.testing.Concurrently;
 
+import java.time.Duration;
 import java.util.List;
 
 /** Small helpers shared by the tests of this lab. */
@@ -11,7 +12,18 @@ final class Support {
     static final String KEY = "widgets:top";
     static final String FIRST_VALUE = "widgets:top=gear,bolt,nut";
 
+    /**
+     * The longest a test waits for its concurrent callers: above the 8 s a fleet caller may wait for
+     * someone else's rebuild, far below the lab kit's 30 s, so a caller stuck for good shows soon.
+     */
+    static final Duration CALLERS_FINISH_WITHIN = Duration.ofSeconds(10);
+
     private Support() {
+    }
+
+    /** {@code callers} callers released together; fails if one is still running after {@link #CALLERS_FINISH_WITHIN}. */
+    static <T> List<Concurrently.Outcome<T>> concurrently(int callers, Concurrently.Call<T> call) {
+        return Concurrently.run(callers, CALLERS_FINISH_WITHIN, call);
     }
 
     /** A Redis connection of its own, as each app instance would have. */

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
 import workbook.labkit.Redis;
-import workbook.labkit.testing.Concurrently;
 import workbook.labkit.testing.CountingDataSource;
 import workbook.labkit.testing.Task;
 
@@ -59,7 +58,7 @@ class Task1StampedeTest {
 
         expireNow(inspect);
         database.reset();
-        List<String> values = Support.valuesOrFail(Concurrently.run(REQUESTS, caller -> cache.get(KEY)));
+        List<String> values = Support.valuesOrFail(Support.concurrently(REQUESTS, caller -> cache.get(KEY)));
 
         assertThat(values).as("what the %d callers got", REQUESTS).containsOnly(FIRST_VALUE);
         int queries = database.count("pg_sleep");
@@ -77,10 +76,10 @@ class Task1StampedeTest {
         cache.get(KEY);
         expireNow(redis.commands());
         database.reset();
-        Support.valuesOrFail(Concurrently.run(REQUESTS, caller -> cache.get(KEY)));
+        Support.valuesOrFail(Support.concurrently(REQUESTS, caller -> cache.get(KEY)));
         database.reset();
 
-        Support.valuesOrFail(Concurrently.run(REQUESTS, caller -> cache.get(KEY)));
+        Support.valuesOrFail(Support.concurrently(REQUESTS, caller -> cache.get(KEY)));
 
         assertThat(database.count("pg_sleep"))
                 .as("queries for %d requests once the key was rebuilt: they should all be cache hits", REQUESTS)

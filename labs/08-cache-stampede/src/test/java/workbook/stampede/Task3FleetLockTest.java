@@ -12,7 +12,6 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
 import workbook.labkit.Redis;
 import workbook.labkit.Toxi;
-import workbook.labkit.testing.Concurrently;
 import workbook.labkit.testing.CountingDataSource;
 import workbook.labkit.testing.Task;
 
@@ -68,7 +67,7 @@ class Task3FleetLockTest {
         List<CacheAside> fleet = IntStream.range(0, INSTANCES)
                 .mapToObj(i -> new CacheAside(Support.ownConnection(redis), widgets, Duration.ofSeconds(10))).toList();
 
-        Support.valuesOrFail(Concurrently.run(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
+        Support.valuesOrFail(Support.concurrently(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
 
         int queries = database.count("pg_sleep");
         assertThat(queries).as("%d requests spread over %d instances of CacheAside (Task 1) ran %d queries; single-flight "
@@ -81,7 +80,7 @@ class Task3FleetLockTest {
         List<FleetCache> fleet = IntStream.range(0, INSTANCES)
                 .mapToObj(i -> new FleetCache(Support.ownConnection(redis), widgets, POLICY, Clock.systemUTC())).toList();
 
-        List<String> values = Support.valuesOrFail(Concurrently.run(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
+        List<String> values = Support.valuesOrFail(Support.concurrently(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
 
         assertThat(values).as("what the %d callers got", REQUESTS).containsOnly(FIRST_VALUE);
         int queries = database.count("pg_sleep");
@@ -113,6 +112,39 @@ class Task3FleetLockTest {
                 + "second holder now, and must survive (compare the token and delete in one Lua script)").isEqualTo(secondToken);
         assertThat(second.release(KEY, secondToken)).as("release by the current holder").isTrue();
         assertThat(inspect.exists(RedisLock.keyFor(KEY))).as("the lock after its holder released it").isZero();
+    }
+
+    @Test
+    void eachNameIsALockOfItsOwn() {
+        RedisLock lock = new RedisLock(Support.ownConnection(redis));
+        RedisCommands<String, String> inspect = redis.commands();
+
+        assertThat(lock.tryAcquire(KEY, Duration.ofSeconds(5))).as("tryAcquire(\"%s\") on a free lock", KEY).isPresent();
+        assertThat(lock.tryAcquire("widgets:new", Duration.ofSeconds(5))).as("tryAcquire(\"widgets:new\") while only %s is "
+                + "held: one lock shared by every key makes each key's rebuild wait for every other key's", KEY).isPresent();
+        assertThat(inspect.exists(RedisLock.keyFor(KEY), RedisLock.keyFor("widgets:new"))).as("Redis keys %s and %s: a lock "
+                + "called <name> lives under RedisLock.keyFor(name)", RedisLock.keyFor(KEY), RedisLock.keyFor("widgets:new")).isEqualTo(2);
+    }
+
+    @Test
+    void aHolderThatDiesBetweenTwoCommandsOfTryAcquireLeavesNoEternalLock() {
+        RedisLock dying = new RedisLock(Support.ownConnection(redis), name -> {
+            throw new IllegalStateException("the process dies here, between two commands of one lock operation");
+        });
+        RedisCommands<String, String> inspect = redis.commands();
+
+        try {
+            dying.tryAcquire(KEY, Duration.ofSeconds(5));
+        } catch (IllegalStateException diedMidway) {
+            // what a crash between the commands looks like; the lock must be fine anyway
+        }
+
+        String lockKey = RedisLock.keyFor(KEY);
+        long ttl = inspect.pttl(lockKey);
+        assertThat(ttl).as("TTL of %s in ms (-2: no lock, -1: a lock with no expiry) after its taker died between two "
+                + "of its Redis commands (BetweenCommands). A lock without an expiry is held forever by a holder that died: "
+                + "take it with one command, SET <key> <token> NX PX <ttl>, so it never exists without its TTL", lockKey)
+                .isNotEqualTo(-1L);
     }
 
     @Test

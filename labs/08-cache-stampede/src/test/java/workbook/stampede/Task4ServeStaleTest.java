@@ -1,6 +1,7 @@
 package workbook.stampede;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.lettuce.core.SetArgs;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class Task4ServeStaleTest {
         clock.advance(POLICY.freshFor().plusSeconds(1));                       // the cached value is now stale
         database.reset();
 
-        List<Concurrently.Outcome<String>> outcomes = Concurrently.run(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY));
+        List<Concurrently.Outcome<String>> outcomes = Support.concurrently(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY));
         Support.valuesOrFail(outcomes);
 
         assertThat(database.count("pg_sleep")).as("queries for %d requests on %d instances once the key went stale: "
@@ -76,9 +77,26 @@ class Task4ServeStaleTest {
                 staleMillis, rebuilderMillis, QUERY_TIME.toMillis()).isLessThan(1.0 / 3);
 
         database.reset();
-        List<String> after = Support.valuesOrFail(Concurrently.run(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
+        List<String> after = Support.valuesOrFail(Support.concurrently(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
         assertThat(after).as("values once the rebuild is done").containsOnly(NEW_VALUE);
         assertThat(database.count("pg_sleep")).as("queries once the rebuild is done: the new value is fresh").isZero();
+    }
+
+    @Test
+    void aCallerThatLosesTheLockGetsTheStaleValueItself() throws Exception {
+        MutableClock clock = MutableClock.startingAtEpochMinute();
+        FleetCache cache = fleet(clock).get(0);
+        cache.get(KEY);
+        clock.advance(POLICY.freshFor().plusSeconds(1));
+        // Another instance is rebuilding the key: it holds the lock.
+        redis.commands().set(RedisLock.keyFor(KEY), "another-instance", SetArgs.Builder.px(30_000));
+        database.reset();
+
+        String served = cache.get(KEY);
+
+        assertThat(served).as("what a caller got for a stale key whose lock another instance holds: the stale value, as "
+                + "it was cached (not the stored entry, not an empty string)").isEqualTo(FIRST_VALUE);
+        assertThat(database.count("pg_sleep")).as("queries by a caller that lost the lock").isZero();
     }
 
     @Test
@@ -101,7 +119,7 @@ class Task4ServeStaleTest {
         clock.advance(POLICY.freshFor().minusSeconds(1));
         database.reset();
 
-        List<String> values = Support.valuesOrFail(Concurrently.run(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
+        List<String> values = Support.valuesOrFail(Support.concurrently(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
 
         assertThat(values).containsOnly(FIRST_VALUE);
         assertThat(database.count("pg_sleep")).as("queries while the value is still fresh (1 s before the end of its "

@@ -30,7 +30,8 @@ public final class EarlyExpiration {
 
     /**
      * Whether the reader at {@code now} should recompute a value that expires at {@code expiry} and
-     * took {@code recomputeTime} to compute last time. Always true once the value has expired.
+     * took {@code recomputeTime} to compute last time. Always true once the value has expired, and a
+     * value has expired from its {@code expiry} instant on (as Redis drops a key at its expiry).
      */
     public boolean shouldRecompute(Instant now, Instant expiry, Duration recomputeTime) {
         // -ln(u) for u uniform in (0, 1] is exponentially distributed with mean 1: this reader looks

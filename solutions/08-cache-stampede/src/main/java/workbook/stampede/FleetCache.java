@@ -17,7 +17,12 @@ import java.util.Optional;
  *   <li>no value at all: callers in this instance share one single-flight; it rebuilds if it wins
  *       the lock, otherwise waits (up to {@link FleetPolicy#maxWait()}) for the winner's value (Task 3).</li>
  * </ul>
- * Freshness is judged with {@code clock}; Redis drops the key after {@code freshFor + staleFor}.
+ * Every key has a lock of its own ({@code lock:<key>}), so keys never wait for each other's rebuilds.
+ * A caller that wins the lock just after someone else rebuilt the key serves that value instead of
+ * querying again. A caller that waits looks again every few milliseconds (10 is plenty), never in a
+ * tight loop that hammers Redis. A value comes back exactly as the loader returned it, whatever
+ * characters it holds. Freshness is judged with {@code clock}; Redis drops the key after
+ * {@code freshFor + staleFor}.
  */
 public final class FleetCache {
     /** How often a caller with nothing to serve looks for the winner's value. */
@@ -111,12 +116,13 @@ public final class FleetCache {
         if (raw == null) {
             return null;
         }
-        int bar = raw.indexOf('|');
-        if (bar < 0) {
+        // Split at the first bar only: the value may hold bars of its own, or be empty.
+        String[] stampAndValue = raw.split("\\|", 2);
+        if (stampAndValue.length != 2) {
             throw new IllegalStateException("Redis key '" + key + "' holds '" + raw + "', which FleetCache did not write "
                     + "(expected '<fresh until, epoch ms>|<value>'); use a key of its own for FleetCache");
         }
-        return new Entry(Instant.ofEpochMilli(Long.parseLong(raw.substring(0, bar))), raw.substring(bar + 1));
+        return new Entry(Instant.ofEpochMilli(Long.parseLong(stampAndValue[0])), stampAndValue[1]);
     }
 
     private record Entry(Instant freshUntil, String value) {

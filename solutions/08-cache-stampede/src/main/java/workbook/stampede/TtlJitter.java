@@ -24,7 +24,11 @@ public final class TtlJitter {
         this.random = Objects.requireNonNull(random, "random");
     }
 
-    /** A TTL near {@code base}: within {@code base * (1 ± spread)}, whole milliseconds. */
+    /**
+     * A TTL near {@code base}: within {@code base * (1 ± spread)}, whole milliseconds, both ends of the
+     * range included, never under 1 ms. A base under 1 ms is refused with an IllegalArgumentException
+     * whose message names the base TTL.
+     */
     public Duration next(Duration base) {
         long millis = base.toMillis();
         if (millis <= 0) {
