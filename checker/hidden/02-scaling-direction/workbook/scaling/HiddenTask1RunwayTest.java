@@ -45,4 +45,32 @@ class HiddenTask1RunwayTest {
         assertThatThrownBy(() -> model.utilization(new Option("negative replicas", 1, -1, 1), 0)).as("negative replicas")
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void replicasWithMoreCoresTakeMoreOfTheReads() {
+        CapacityModel model = new CapacityModel(0.80, 0.10, 0.60, 0.90, 1_000);
+        // Reads 0.48 over one replica with 2x the cores: 0.24; the 4x primary keeps 0.32 / 4 = 0.08.
+        assertThat(model.utilization(Option.diagonal(4, 1, 2), 0)).as("busiest server with one 2x replica")
+                .isCloseTo(0.24, within(1e-9));
+        // Two replicas of 3x the cores: 0.48 / 6 = 0.08 each; the primary (1x) keeps 0.32.
+        assertThat(model.utilization(Option.diagonal(1, 2, 3), 0)).as("busiest server with two 3x replicas: the primary")
+                .isCloseTo(0.32, within(1e-9));
+        assertThat(model.monthlyCost(Option.diagonal(1, 2, 3))).as("a 1x primary and two 3x replicas: 1 + 2 x 3^log2(3) bills")
+                .isCloseTo(1_000 + 2 * 1_000 * Math.pow(3, Math.log(3) / Math.log(2)), within(0.01));
+    }
+
+    @Test
+    void reachingTheThresholdExactlyCounts() {
+        CapacityModel atTheLimit = new CapacityModel(0.90, 0.0, 0.60, 0.90, 1_000);
+        assertThat(atTheLimit.monthsUntilCritical(Option.stayAsIs())).as("months until critical for a flat load at exactly "
+                + "the critical 90%%: it has reached it today").hasValue(0);
+    }
+
+    @Test
+    void theLastMonthOfTheHorizonIsSearched() {
+        // 1.01^119 = 3.268 and 1.01^120 = 3.300: with a peak of 0.2736 the server reaches 90% in month 120, not before.
+        CapacityModel slow = new CapacityModel(0.2736, 0.01, 0.60, 0.90, 1_000);
+        assertThat(slow.monthsUntilCritical(Option.stayAsIs())).as("months until critical when the load crosses 90%% in month "
+                + "%d, the last month of the horizon", CapacityModel.HORIZON_MONTHS).hasValue(CapacityModel.HORIZON_MONTHS);
+    }
 }

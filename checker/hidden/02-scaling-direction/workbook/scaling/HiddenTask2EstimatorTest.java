@@ -33,4 +33,13 @@ class HiddenTask2EstimatorTest {
         Workload viral = new Workload(100_000_000, 2, 200, 280, 10, 3, 0.30, 5, 0.2);
         assertThat(Estimator.estimate(viral).peakReadQps()).as("peak read QPS at 10x for a viral event").isEqualTo(2_300_000);
     }
+
+    @Test
+    void thePeakIsTheExactAverageTimesTheMultiplier() {
+        // 1.25 writes/s (rounded: 1.3); at 3x the peak is 3.75, which rounds to 3.8 (3 x 1.3 = 3.9 would round the average twice).
+        Workload small = new Workload(86_400, 1.25, 0, 1, 3, 1, 0, 1, 0);
+        Estimate estimate = Estimator.estimate(small);
+        assertThat(estimate.writeQps()).as("average write QPS, 1.25 rounded").isEqualTo(1.3);
+        assertThat(estimate.peakWriteQps()).as("peak write QPS: 1.25 x 3 = 3.75, rounded once").isEqualTo(3.8);
+    }
 }

@@ -79,6 +79,26 @@ class Task1RunwayTest {
     }
 
     @Test
+    void replicasOfTwoCoresCostThreeBillsEach() {
+        Option diagonal = Option.diagonal(4, 1, 2);
+        assertThat(course().monthlyCost(diagonal)).as("monthly cost of a 4x primary (9x the bill) plus one replica with 2x "
+                + "the cores (3x the bill): a bigger replica is priced like any bigger server, superlinearly").isCloseTo(12_000, within(0.01));
+    }
+
+    @Test
+    void theEdgesOfEveryRangeAreAccepted() {
+        CapacityModel allWrites = new CapacityModel(0.80, 0.10, 0.0, 0.90, 1_000);
+        assertThat(allWrites.utilization(Option.horizontal(2), 0)).as("busiest server with a read share of 0 (every query a "
+                + "write) and 2 replicas: the primary carries everything, 0.8").isCloseTo(0.80, within(1e-9));
+        CapacityModel allReads = new CapacityModel(0.80, 0.10, 1.0, 0.90, 1_000);
+        assertThat(allReads.utilization(Option.horizontal(2), 0)).as("busiest server with a read share of 1 (every query a "
+                + "read) and 2 replicas: each replica carries half, 0.4").isCloseTo(0.40, within(1e-9));
+        CapacityModel fullyBusy = new CapacityModel(0.80, 0.10, 0.60, 1.0, 1_000);
+        assertThat(fullyBusy.monthsUntilCritical(Option.stayAsIs())).as("months until today's server reaches a critical "
+                + "utilization of 100%% (0.8 x 1.1^3 = 1.06)").hasValue(3);
+    }
+
+    @Test
     void noGrowthNeverReachesTheThreshold() {
         CapacityModel flat = new CapacityModel(0.50, 0.0, 0.60, 0.90, 1_000);
         assertThat(flat.monthsUntilCritical(Option.stayAsIs())).as("months until critical for a load that does not grow: never")
@@ -97,5 +117,21 @@ class Task1RunwayTest {
                 .as("a server with zero capacity").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cores");
         assertThatThrownBy(() -> course().monthlyCost(new Option("replicas of nothing", 1, 2, 0)))
                 .as("replicas with zero capacity").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replica");
+    }
+
+    @Test
+    void everyOtherBadInputIsRefusedToo() {
+        assertThatThrownBy(() -> new CapacityModel(0.80, 0.10, 0.60, 0, 1_000))
+                .as("a critical utilization of 0").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("critical");
+        assertThatThrownBy(() -> new CapacityModel(0.80, 0.10, 0.60, 1.01, 1_000))
+                .as("a critical utilization above 1").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("critical");
+        assertThatThrownBy(() -> new CapacityModel(0.80, 0.10, 0.60, 0.90, 0))
+                .as("a monthly bill of 0").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bill");
+        assertThatThrownBy(() -> course().utilization(Option.stayAsIs(), -1))
+                .as("month -1").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("month");
+        assertThatThrownBy(() -> course().monthlyCost(null))
+                .as("no option at all").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("option");
+        assertThatThrownBy(() -> course().monthsUntilCritical(new Option("minus one replica", 1, -1, 1)))
+                .as("a negative number of replicas").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replicas");
     }
 }

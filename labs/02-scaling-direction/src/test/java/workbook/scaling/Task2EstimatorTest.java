@@ -73,4 +73,39 @@ class Task2EstimatorTest {
         assertThatThrownBy(() -> Estimator.estimate(new Workload(50_000_000, 1, 50, 200_000, 2, 0, 0, 1, 0.2)))
                 .as("zero copies").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("replication");
     }
+
+    @Test
+    void everyOtherBadWorkloadIsRefusedToo() {
+        assertThatThrownBy(() -> Estimator.estimate(null))
+                .as("no workload at all").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("workload");
+        assertThatThrownBy(() -> Estimator.estimate(new Workload(50_000_000, -1, 50, 200_000, 2, 3, 0, 1, 0.2)))
+                .as("negative writes per user").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("writes");
+        assertThatThrownBy(() -> Estimator.estimate(new Workload(50_000_000, 1, -50, 200_000, 2, 3, 0, 1, 0.2)))
+                .as("negative reads per user").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("reads");
+        assertThatThrownBy(() -> Estimator.estimate(new Workload(50_000_000, 1, 50, 0, 2, 3, 0, 1, 0.2)))
+                .as("objects of 0 bytes").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("object");
+        assertThatThrownBy(() -> Estimator.estimate(new Workload(50_000_000, 1, 50, 200_000, 2, 3, -0.1, 1, 0.2)))
+                .as("a negative metadata overhead").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("metadata");
+        assertThatThrownBy(() -> Estimator.estimate(new Workload(50_000_000, 1, 50, 200_000, 2, 3, 0, 0, 0.2)))
+                .as("0 years of retention").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("retention");
+        assertThatThrownBy(() -> Estimator.estimate(new Workload(50_000_000, 1, 50, 200_000, 2, 3, 0, 1, -0.1)))
+                .as("a negative cache ratio").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache");
+        assertThatThrownBy(() -> Estimator.estimate(new Workload(50_000_000, 1, 50, 200_000, 2, 3, 0, 1, 1.1)))
+                .as("a cache ratio above 1").isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cache");
+    }
+
+    @Test
+    void theEdgesOfEveryRangeAreAccepted() {
+        // A read-only archive: nothing written, one copy, a flat day (peak = average), all of a day's reads cached.
+        Estimate readOnly = Estimator.estimate(new Workload(50_000_000, 0, 50, 200_000, 1, 1, 0, 1, 1.0));
+        assertThat(readOnly.writeQps()).as("write QPS with 0 writes per user").isZero();
+        assertThat(readOnly.totalStorageBytes()).as("storage kept with 0 writes per user").isZero();
+        assertThat(readOnly.peakReadQps()).as("peak read QPS with a peak multiplier of 1: the average, 29,000").isEqualTo(29_000);
+        assertThat(readOnly.cacheBytes()).as("cache with a cache ratio of 1: all 500 TB read in a day").isEqualTo(500e12);
+        // A write-only log: nothing read, nothing cached.
+        Estimate writeOnly = Estimator.estimate(new Workload(50_000_000, 1, 0, 200_000, 2, 1, 0, 1, 0));
+        assertThat(writeOnly.readQps()).as("read QPS with 0 reads per user").isZero();
+        assertThat(writeOnly.cacheBytes()).as("cache with a cache ratio of 0").isZero();
+        assertThat(writeOnly.replicatedPerYearBytes()).as("a year with a replication factor of 1: one copy, 3.7 PB").isEqualTo(3.7e15);
+    }
 }

@@ -92,7 +92,7 @@ class Task3StatelessSessionsTest {
         Browser dave = new Browser(balancer.uri());
         dave.logIn("dave");
         String id = dave.cookie().substring((ProfileApp.SESSION_COOKIE + "=").length());
-        String key = RedisSessionStore.key(id);
+        String key = "session:" + id;
 
         assertThat(redis.commands().get(key)).as("value of the Redis key " + key + " after logging in: the session, in Redis")
                 .isEqualTo("dave");

@@ -45,9 +45,6 @@ public final class Estimator {
 
     /** Rounds to {@link Estimate#SIGNIFICANT_FIGURES} significant figures: 578.7 to 580, 3.65e15 to 3.7e15. */
     public static double round(double value) {
-        if (value == 0 || !Double.isFinite(value)) {
-            return value;
-        }
         return new BigDecimal(value).round(new MathContext(Estimate.SIGNIFICANT_FIGURES, RoundingMode.HALF_UP)).doubleValue();
     }
 

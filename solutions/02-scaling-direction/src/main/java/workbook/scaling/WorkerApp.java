@@ -20,10 +20,6 @@ public final class WorkerApp extends WorkerAppBase {
     protected ExecutorService workerPool(String name, int workers) {
         // A fixed pool: the instance serves exactly `workers` requests at once and queues the rest.
         // Without an executor, the JDK server runs every handler on its single dispatcher thread.
-        return Executors.newFixedThreadPool(workers, runnable -> {
-            Thread thread = new Thread(runnable, name + "-worker");
-            thread.setDaemon(true);
-            return thread;
-        });
+        return Executors.newFixedThreadPool(workers);
     }
 }
