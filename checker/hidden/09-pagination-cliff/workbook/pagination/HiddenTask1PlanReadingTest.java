@@ -31,4 +31,21 @@ class HiddenTask1PlanReadingTest {
                         + "(Actual Loops) and returns 1 row each time; %s", cost)
                 .isEqualTo(50);
     }
+
+    @Test
+    void a_plan_that_sorts_shows_its_sort_node() {
+        PageCost cost = PageCost.explain(posts.jdbc(),
+                SqlQuery.of("select id, title from posts order by title limit ?", 20));
+        assertThat(cost.nodeTypes())
+                .as("plan nodes of the first 20 posts by title (no index on title): a Limit on top, a Sort below it, "
+                        + "and the scan that fed the sort; %s", cost)
+                .startsWith("Limit")
+                .contains("Sort");
+        assertThat(cost.sorts()).as("PageCost.sorts() for a plan with a Sort node; %s", cost).isTrue();
+        assertThat(cost.indexes()).as("indexes used to sort by an unindexed column; %s", cost).isEmpty();
+        assertThat(cost.rowsRead())
+                .as("rows read to find the first 20 titles: every row of the table, since nothing is in title order; "
+                        + "the Sort and the Limit pass on rows already counted; %s", cost)
+                .isBetween(990_000L, 1_000_000L);
+    }
 }
