@@ -281,7 +281,8 @@ async function checkDeck(deck) {
     }
     for (const t of sheet.tasks) {
       const row = rows.get(t.number);
-      if (row !== undefined && !row.toLowerCase().includes(t.title.toLowerCase())) {
+      // Markdown marks (emphasis, code) are dropped on both sides: "count(*)" in a title stays comparable.
+      if (row !== undefined && !row.toLowerCase().includes(t.title.replace(/[*_`]/g, '').toLowerCase())) {
         problems.push(`task ${t.number} is "${t.title}" in the lab sheet, but the deck does not say so: "${row.trim()}"`);
       }
     }
