@@ -150,7 +150,7 @@ public final class Grader {
     private static List<GradeReport.TaskGrade> tasks(LabSheet sheet, List<TestOutcome> tests) {
         List<LabResults.TestResult> asLabKit = tests.stream().map(test -> new LabResults.TestResult(test.id(), test.className(),
                 test.methodName(), test.displayName(), test.task(), LabResults.Status.valueOf(test.status().name()), test.message(),
-                test.millis(), null)).toList();
+                test.millis(), null, null)).toList();
         LabResults scored = LabResults.of(sheet, true, asLabKit);
         Map<Integer, String> anchors = new LinkedHashMap<>();
         sheet.tasks().forEach(task -> anchors.put(task.id(), task.anchor()));

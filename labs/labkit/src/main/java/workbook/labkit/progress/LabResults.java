@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -15,7 +16,7 @@ import java.util.List;
  * timeout) still leaves what it had.
  */
 public record LabResults(String lab, String title, boolean finished, int pointsEarned, int pointsPossible,
-                         List<TaskResult> tasks, List<TestResult> tests) {
+                         List<TaskResult> tasks, List<TestResult> tests, String runStartedAt) {
 
     public enum Status { PASSED, FAILED, ERROR, TIMEOUT, SKIPPED, RUNNING }
 
@@ -23,9 +24,20 @@ public record LabResults(String lab, String title, boolean finished, int pointsE
     }
 
     public record TestResult(String uniqueId, String className, String methodName, String displayName,
-                             Integer task, Status status, String message, long durationMillis, String output) {
+                             Integer task, Status status, String message, long durationMillis, String output,
+                             String finishedAt) {
         public TestResult withStatus(Status newStatus, String newMessage) {
-            return new TestResult(uniqueId, className, methodName, displayName, task, newStatus, newMessage, durationMillis, output);
+            return new TestResult(uniqueId, className, methodName, displayName, task, newStatus, newMessage, durationMillis, output,
+                    finishedAt);
+        }
+
+        /** Whether this result is remembered from a run before {@code runStartedAt} (its task's tests did not run then). */
+        public boolean before(String runStartedAt) {
+            return runStartedAt != null && finishedAt != null && Instant.parse(finishedAt).isBefore(Instant.parse(runStartedAt));
+        }
+
+        public boolean passed() {
+            return status == Status.PASSED;
         }
     }
 
@@ -45,6 +57,11 @@ public record LabResults(String lab, String title, boolean finished, int pointsE
 
     /** Builds the per-task view from the tests: a task is done when it has tests and every one passed. */
     public static LabResults of(LabSheet sheet, boolean finished, List<TestResult> tests) {
+        return of(sheet, finished, tests, null);
+    }
+
+    /** As {@link #of(LabSheet, boolean, List)}, for a run that started at {@code runStartedAt} (an ISO-8601 instant). */
+    public static LabResults of(LabSheet sheet, boolean finished, List<TestResult> tests, String runStartedAt) {
         List<TaskResult> tasks = sheet.tasks().stream().map(task -> {
             List<TestResult> ofTask = tests.stream().filter(test -> Integer.valueOf(task.id()).equals(test.task())).toList();
             int passed = (int) ofTask.stream().filter(test -> test.status() == Status.PASSED).count();
@@ -52,6 +69,6 @@ public record LabResults(String lab, String title, boolean finished, int pointsE
             return new TaskResult(task.id(), task.title(), task.points(), done ? task.points() : 0, ofTask.size(), passed, done);
         }).toList();
         int earned = tasks.stream().mapToInt(TaskResult::earned).sum();
-        return new LabResults(sheet.labId(), sheet.title(), finished, earned, sheet.totalPoints(), tasks, tests);
+        return new LabResults(sheet.labId(), sheet.title(), finished, earned, sheet.totalPoints(), tasks, tests, runStartedAt);
     }
 }

@@ -9,6 +9,7 @@ import org.junit.platform.launcher.TestPlan;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,11 +34,13 @@ public final class ProgressListener implements TestExecutionListener {
     private LabSheet sheet;
     /** Results of tasks this run does not include (say, mvn test -Dtest='Task3*'), kept from the previous run. */
     private List<LabResults.TestResult> carriedOver = List.of();
+    private String runStartedAt;
 
     @Override
     public synchronized void testPlanExecutionStarted(TestPlan testPlan) {
         plan = testPlan;
         results.clear();
+        runStartedAt = Instant.now().toString();
         boolean anyTask = testPlan.getRoots().stream()
                 .flatMap(root -> testPlan.getDescendants(root).stream())
                 .anyMatch(id -> task(id).isPresent());
@@ -135,12 +138,10 @@ public final class ProgressListener implements TestExecutionListener {
             return;
         }
         LabResults finished = save(true);
-        if (finished != null) {
+        // Under Maven the lab's pom prints the summary after surefire's own report (MavenSummary), so that it comes last.
+        if (finished != null && !Boolean.getBoolean(MavenSummary.PRINTS_SUMMARY)) {
             System.out.println();
             System.out.println(ProgressReport.render(sheet, finished));
-            if (!carriedOver.isEmpty()) {
-                System.out.println(" (Tasks whose tests did not run this time show their result from the previous run.)");
-            }
         }
     }
 
@@ -160,7 +161,8 @@ public final class ProgressListener implements TestExecutionListener {
         }
         StringBuilder captured = output.get(id.getUniqueId());
         return new LabResults.TestResult(id.getUniqueId(), className, methodName, displayName(id),
-                task(id).orElse(null), status, message, millis, captured == null ? null : captured.toString());
+                task(id).orElse(null), status, message, millis, captured == null ? null : captured.toString(),
+                Instant.now().toString());
     }
 
     private String displayName(TestIdentifier id) {
@@ -204,7 +206,7 @@ public final class ProgressListener implements TestExecutionListener {
     private LabResults save(boolean finished) {
         List<LabResults.TestResult> all = new ArrayList<>(carriedOver);
         all.addAll(results.values());
-        LabResults snapshot = LabResults.of(sheet, finished, all);
+        LabResults snapshot = LabResults.of(sheet, finished, all, runStartedAt);
         try {
             snapshot.write(resultsFile());
         } catch (IOException e) {

@@ -1,11 +1,15 @@
 package workbook.labkit.progress;
 
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 
 /** The short summary printed after a lab's tests: where the student stands and what to do next. */
 public final class ProgressReport {
     private static final String RULE = "-".repeat(78);
+    private static final DateTimeFormatter CLOCK_TIME = DateTimeFormatter.ofPattern("HH:mm").withZone(ZoneId.systemDefault());
 
     private ProgressReport() {
     }
@@ -17,9 +21,9 @@ public final class ProgressReport {
         out.append(String.format(" %s  (%d of %d tasks done, %d/%d points)%n",
                 sheet.title(), done, results.tasks().size(), results.pointsEarned(), results.pointsPossible()));
         for (LabResults.TaskResult task : results.tasks()) {
-            String state = task.done() ? "done" : task.tests() == 0 ? "no tests ran" : (task.tests() - task.passed()) + " of " + task.tests() + " tests failing";
-            out.append(String.format("   %s Task %d  %-44s %3d/%-3d %s%n", task.done() ? "[x]" : "[ ]", task.id(),
-                    shorten(task.title(), 44), task.earned(), task.points(), task.done() ? "" : state));
+            String state = task.done() ? "" : task.tests() == 0 ? "no tests ran" : (task.tests() - task.passed()) + " of " + task.tests() + " tests failing";
+            out.append(String.format("   %-4s Task %d  %-44s %3d/%-3d %s%s%n", task.done() ? "done" : "todo", task.id(),
+                    shorten(task.title(), 44), task.earned(), task.points(), state, remembered(results, task.id())).stripTrailing()).append('\n');
         }
         Optional<LabResults.TaskResult> next = results.tasks().stream().filter(task -> !task.done()).findFirst();
         if (next.isPresent()) {
@@ -38,6 +42,16 @@ public final class ProgressReport {
         }
         out.append(RULE);
         return out.toString();
+    }
+
+    /** Says so when a task's tests did not run this time and its row comes from an earlier run. */
+    private static String remembered(LabResults results, int task) {
+        List<LabResults.TestResult> ofTask = results.tests().stream().filter(test -> Integer.valueOf(task).equals(test.task())).toList();
+        if (ofTask.isEmpty() || !ofTask.stream().allMatch(test -> test.before(results.runStartedAt()))) {
+            return "";
+        }
+        Instant last = ofTask.stream().map(test -> Instant.parse(test.finishedAt())).max(Instant::compareTo).orElseThrow();
+        return " (from the " + CLOCK_TIME.format(last) + " run)";
     }
 
     private static Optional<String> firstFailure(List<LabResults.TestResult> tests, int task) {
