@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Objects;
 
 /**
  * Task 5: the same endpoint with the claim in Redis ({@code SET key value NX PX lease}) and the charge
@@ -31,7 +32,10 @@ public record RedisIdempotentCharges(StatefulRedisConnection<String, String> red
         // The claim: set only if absent, with the lease as its TTL, in one command.
         String claimed = commands.set(redisKey, "claim|" + fingerprint, SetArgs.Builder.nx().px(setup.lease().toMillis()));
         if (!"OK".equals(claimed)) {
-            return answerRepeat(commands.get(redisKey), fingerprint);
+            // The claim that beat ours can expire before the GET: a gone claim is answered like a
+            // running one (409), and the client's retry then claims the key itself.
+            String stored = Objects.requireNonNullElse(commands.get(redisKey), "claim|" + fingerprint);
+            return answerRepeat(stored, fingerprint);
         }
         setup.steps().afterClaim(key);
         Reply reply = chargeOnce(key, fingerprint, request);
@@ -46,9 +50,6 @@ public record RedisIdempotentCharges(StatefulRedisConnection<String, String> red
     }
 
     private static Reply answerRepeat(String stored, String fingerprint) {
-        if (stored == null) {
-            return ChargeReplies.inProgress(); // the claim expired a moment ago; the client's retry will settle it
-        }
         String[] parts = stored.split("\\|", 4);
         if (!parts[1].equals(fingerprint)) {
             return ChargeReplies.keyReused();
