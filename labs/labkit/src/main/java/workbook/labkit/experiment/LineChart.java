@@ -1,40 +1,62 @@
 package workbook.labkit.experiment;
 
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.text.TextUtils;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.SVGGraphics2D;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.FieldPosition;
+import java.text.NumberFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * A line chart written as a standalone SVG file, with no library: axes with round tick values, a
- * legend, one colour per series, optional horizontal reference lines (a limit, an SLO). Enough for
- * every experiment in the workbook, and readable in a browser, on GitHub and in the slides.
+ * A line chart written as an SVG file, for the experiments. JFreeChart lays it out (round ticks,
+ * a wrapped title, a legend) and JFreeSVG writes the drawing as SVG with real text, readable in a
+ * browser, on GitHub and in the slides. This class only fixes the workbook's look: one colour per
+ * series, dashed labelled reference lines (a limit, an SLO), optional steps, log scale and clock times.
  */
 public final class LineChart {
-    private static final String[] COLOURS = {"#d62728", "#1f77b4", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2"};
+    private static final Color[] COLOURS = {new Color(0xd62728), new Color(0x1f77b4), new Color(0x2ca02c),
+            new Color(0xff7f0e), new Color(0x9467bd), new Color(0x8c564b), new Color(0xe377c2)};
     private static final int WIDTH = 900;
     private static final int HEIGHT = 480;
-    private static final int LEFT = 80;
-    private static final int RIGHT = 210;
-    private static final int TOP = 50;
-    private static final int BOTTOM = 60;
 
     private final String title;
     private final String xLabel;
     private final String yLabel;
-    private final List<Series> series = new ArrayList<>();
-    private final List<Reference> references = new ArrayList<>();
+    private final List<XYSeries> series = new ArrayList<>();
+    private final List<ValueMarker> references = new ArrayList<>();
     private boolean steps;
+    private boolean logY;
+    private boolean clockX;
     private Double yMax;
-
-    private record Series(String name, double[] xs, double[] ys) {
-    }
-
-    private record Reference(String name, double y) {
-    }
 
     public LineChart(String title, String xLabel, String yLabel) {
         this.title = title;
@@ -46,7 +68,11 @@ public final class LineChart {
         if (xs.length != ys.length) {
             throw new IllegalArgumentException("series " + name + ": " + xs.length + " x values but " + ys.length + " y values");
         }
-        series.add(new Series(name, xs.clone(), ys.clone()));
+        XYSeries one = new XYSeries(name, false, true);
+        for (int i = 0; i < xs.length; i++) {
+            one.add(xs[i], ys[i], false);
+        }
+        series.add(one);
         return this;
     }
 
@@ -54,15 +80,35 @@ public final class LineChart {
         return series(name, xs.stream().mapToDouble(Number::doubleValue).toArray(), ys.stream().mapToDouble(Number::doubleValue).toArray());
     }
 
-    /** A dashed horizontal line, such as the configured limit. */
+    /** A dashed horizontal line labelled on the chart, such as a limit; put its unit in the name. */
     public LineChart reference(String name, double y) {
-        references.add(new Reference(name, y));
+        ValueMarker marker = new ValueMarker(y, Color.DARK_GRAY,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[]{6f, 4f}, 0f));
+        marker.setLabel(name);
+        marker.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        marker.setLabelBackgroundColor(new Color(255, 255, 255, 200));
+        marker.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+        marker.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
+        marker.setLabelOffset(new RectangleInsets(2, 6, 2, 6));
+        references.add(marker);
         return this;
     }
 
     /** Draws each series as steps (a value holds until the next point), right for counts per interval. */
     public LineChart steps() {
         this.steps = true;
+        return this;
+    }
+
+    /** A logarithmic y axis, for a series that would look flat next to a much larger one (points at 0 are left out). */
+    public LineChart logY() {
+        this.logY = true;
+        return this;
+    }
+
+    /** The x values are minutes since midnight: ticks read as clock times (09:00) on round hours. */
+    public LineChart clockTimeX() {
+        this.clockX = true;
         return this;
     }
 
@@ -77,111 +123,138 @@ public final class LineChart {
     }
 
     public String svg() {
-        double minX = Double.MAX_VALUE, maxX = -Double.MAX_VALUE, maxY = 0;
-        for (Series s : series) {
-            for (int i = 0; i < s.xs.length; i++) {
-                minX = Math.min(minX, s.xs[i]);
-                maxX = Math.max(maxX, s.xs[i]);
-                maxY = Math.max(maxY, s.ys[i]);
+        // JFreeChart's default draws rotated text (the y axis label) as glyph outlines; as plain text it stays text in the SVG.
+        TextUtils.setUseDrawRotatedStringWorkaround(false);
+        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart().draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return svg.getSVGDocument();
+    }
+
+    private JFreeChart chart() {
+        XYSeriesCollection data = new XYSeriesCollection();
+        for (XYSeries one : series) {
+            data.addSeries(logY ? withoutNonPositive(one) : one);
+        }
+        NumberAxis x = new NumberAxis(xLabel);
+        x.setAutoRangeIncludesZero(false);
+        x.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
+        if (series.stream().allMatch(one -> integral(one, true))) {
+            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits()); // page 1, 2, 3 rather than 1.0, 1.1, 1.2...
+        }
+        if (clockX) {
+            x.setNumberFormatOverride(new ClockTime());
+            x.setTickUnit(new NumberTickUnit(clockStep(data)));
+        }
+        XYLineAndShapeRenderer renderer = steps ? new XYStepRenderer() : new XYLineAndShapeRenderer(true, false);
+        renderer.setDrawSeriesLineAsPath(true); // one SVG path a series, not one element a segment
+        for (int i = 0; i < series.size(); i++) {
+            renderer.setSeriesPaint(i, COLOURS[i % COLOURS.length]);
+            renderer.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        ValueAxis y = yAxis();
+        for (ValueAxis axis : new ValueAxis[]{x, y}) {
+            axis.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+            axis.setTickLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        }
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setDomainGridlinePaint(new Color(0xe5e5e5));
+        plot.setRangeGridlinePaint(new Color(0xe5e5e5));
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setOutlineVisible(false);
+        references.forEach(plot::addRangeMarker);
+
+        JFreeChart chart = new JFreeChart(null, JFreeChart.DEFAULT_TITLE_FONT, plot, true);
+        TextTitle heading = new TextTitle(title, new Font(Font.SANS_SERIF, Font.BOLD, 17));
+        heading.setPadding(new RectangleInsets(8, 8, 4, 8));
+        chart.setTitle(heading);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setTextAntiAlias(true);
+        LegendTitle legend = chart.getLegend();
+        legend.setFrame(BlockBorder.NONE);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        legend.setItemFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        return chart;
+    }
+
+    private ValueAxis yAxis() {
+        double highest = references.stream().mapToDouble(ValueMarker::getValue).max().orElse(0);
+        for (XYSeries one : series) {
+            highest = Math.max(highest, one.getMaxY());
+        }
+        if (logY) {
+            LogAxis axis = new LogAxis(yLabel);
+            axis.setBase(10);
+            axis.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
+            axis.setTickUnit(new NumberTickUnit(1), false, false); // one tick a power of ten: 10, 100, 1,000
+            axis.setAutoTickUnitSelection(false);
+            double lowest = series.stream().flatMap(one -> one.getItems().stream())
+                    .mapToDouble(item -> ((org.jfree.data.xy.XYDataItem) item).getYValue()).filter(y -> y > 0).min().orElse(1);
+            // From the power of ten below the lowest point to the one above the highest, so both ends carry a tick.
+            axis.setRange(Math.pow(10, Math.floor(Math.log10(lowest))), Math.pow(10, Math.ceil(Math.log10(Math.max(highest, lowest * 10)))));
+            return axis;
+        }
+        NumberAxis axis = new NumberAxis(yLabel);
+        axis.setAutoRangeIncludesZero(true);
+        axis.setNumberFormatOverride(NumberFormat.getNumberInstance(Locale.ROOT));
+        if (series.stream().allMatch(one -> integral(one, false))) {
+            axis.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+        }
+        double top = yMax != null ? yMax : highest * 1.08;
+        if (top > 0 && !Double.isNaN(top)) {
+            axis.setRange(0, top); // room above the highest point and every reference line
+        }
+        return axis;
+    }
+
+    private static boolean integral(XYSeries one, boolean xValues) {
+        for (int i = 0; i < one.getItemCount(); i++) {
+            double value = (xValues ? one.getX(i) : one.getY(i)).doubleValue();
+            if (value != Math.rint(value)) {
+                return false;
             }
         }
-        for (Reference r : references) {
-            maxY = Math.max(maxY, r.y);
-        }
-        if (series.isEmpty()) {
-            minX = 0;
-            maxX = 1;
-        }
-        if (maxX == minX) {
-            maxX = minX + 1;
-        }
-        double yTop = niceCeiling(yMax != null ? yMax : maxY * 1.05);
-        double plotWidth = WIDTH - LEFT - RIGHT;
-        double plotHeight = HEIGHT - TOP - BOTTOM;
-        double x0 = minX, x1 = maxX;
-        java.util.function.DoubleUnaryOperator px = x -> LEFT + (x - x0) / (x1 - x0) * plotWidth;
-        java.util.function.DoubleUnaryOperator py = y -> TOP + plotHeight - (Math.min(y, yTop) / yTop) * plotHeight;
-
-        StringBuilder svg = new StringBuilder();
-        svg.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"Helvetica, Arial, sans-serif\">%n",
-                WIDTH, HEIGHT, WIDTH, HEIGHT));
-        svg.append(String.format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", WIDTH, HEIGHT));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"28\" font-size=\"18\" font-weight=\"bold\">%s</text>%n", LEFT, escape(title)));
-        // grid and y ticks
-        for (int i = 0; i <= 5; i++) {
-            double value = yTop * i / 5;
-            double y = py.applyAsDouble(value);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e5e5e5\"/>%n", LEFT, y, LEFT + plotWidth, y));
-            svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" font-size=\"12\" text-anchor=\"end\">%s</text>%n", LEFT - 8, y + 4, format(value)));
-        }
-        // x ticks on round values (0, 1000, 2000... rather than 1, 834.2, 1667.3...)
-        double xStep = niceCeiling((x1 - x0) / 6);
-        for (double value = Math.ceil(x0 / xStep) * xStep; value <= x1 + xStep * 1e-9; value += xStep) {
-            double x = px.applyAsDouble(value);
-            svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"12\" text-anchor=\"middle\">%s</text>%n", x, TOP + plotHeight + 18, format(value)));
-        }
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#333\"/>%n", LEFT, TOP + plotHeight, LEFT + plotWidth, TOP + plotHeight));
-        svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%.1f\" stroke=\"#333\"/>%n", LEFT, TOP, LEFT, TOP + plotHeight));
-        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"13\" text-anchor=\"middle\">%s</text>%n", LEFT + plotWidth / 2, HEIGHT - 15, escape(xLabel)));
-        svg.append(String.format(Locale.ROOT, "<text transform=\"translate(20 %.1f) rotate(-90)\" font-size=\"13\" text-anchor=\"middle\">%s</text>%n", TOP + plotHeight / 2, escape(yLabel)));
-
-        int legendY = TOP + 10;
-        for (int r = 0; r < references.size(); r++) {
-            Reference reference = references.get(r);
-            double y = py.applyAsDouble(reference.y);
-            svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#555\" stroke-dasharray=\"6 4\"/>%n", LEFT, y, LEFT + plotWidth, y));
-            svg.append(legend(legendY, "#555", reference.name, true));
-            legendY += 22;
-        }
-        for (int s = 0; s < series.size(); s++) {
-            Series one = series.get(s);
-            String colour = COLOURS[s % COLOURS.length];
-            StringBuilder points = new StringBuilder();
-            for (int i = 0; i < one.xs.length; i++) {
-                double x = px.applyAsDouble(one.xs[i]);
-                double y = py.applyAsDouble(one.ys[i]);
-                if (steps && i > 0) {
-                    points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, py.applyAsDouble(one.ys[i - 1])));
-                }
-                points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
-            }
-            svg.append(String.format("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>%n", colour, points.toString().trim()));
-            svg.append(legend(legendY, colour, one.name, false));
-            legendY += 22;
-        }
-        svg.append("</svg>\n");
-        return svg.toString();
+        return true;
     }
 
-    private static String legend(int y, String colour, String name, boolean dashed) {
-        int x = WIDTH - RIGHT + 20;
-        return String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"%s\" stroke-width=\"2\"%s/>%n"
-                        + "<text x=\"%d\" y=\"%d\" font-size=\"12\">%s</text>%n",
-                x, y, x + 24, y, colour, dashed ? " stroke-dasharray=\"6 4\"" : "", x + 30, y + 4, escape(name));
-    }
-
-    /** Rounds up to 1, 2 or 5 times a power of ten, so the axis reads 0, 20, 40... rather than 0, 17.3, 34.6... */
-    static double niceCeiling(double value) {
-        if (value <= 0) {
-            return 1;
-        }
-        double magnitude = Math.pow(10, Math.floor(Math.log10(value)));
-        for (double step : new double[]{1, 2, 2.5, 5, 10}) {
-            if (step * magnitude >= value) {
-                return step * magnitude;
+    private static XYSeries withoutNonPositive(XYSeries one) {
+        XYSeries kept = new XYSeries(one.getKey(), false, true);
+        for (int i = 0; i < one.getItemCount(); i++) {
+            if (one.getY(i).doubleValue() > 0) {
+                kept.add(one.getX(i), one.getY(i), false);
             }
         }
-        return 10 * magnitude;
+        return kept;
     }
 
-    private static String format(double value) {
-        if (Math.abs(value - Math.rint(value)) < 1e-9) {
-            return String.format(Locale.ROOT, "%d", (long) Math.rint(value));
+    /** One, two, three or six hours between ticks, whichever gives at most about eight of them. */
+    private static double clockStep(XYSeriesCollection data) {
+        double span = data.getSeriesCount() == 0 ? 60 : data.getDomainUpperBound(false) - data.getDomainLowerBound(false);
+        for (int hours : new int[]{1, 2, 3, 6}) {
+            if (span / (hours * 60.0) <= 8) {
+                return hours * 60.0;
+            }
         }
-        return String.format(Locale.ROOT, "%.1f", value);
+        return 12 * 60.0;
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    /** Minutes since midnight shown as HH:MM. */
+    private static final class ClockTime extends NumberFormat {
+        @Override
+        public StringBuffer format(double minutes, StringBuffer out, FieldPosition position) {
+            long whole = Math.round(minutes);
+            return out.append(String.format("%02d:%02d", Math.floorMod(whole / 60, 24), Math.floorMod(whole, 60)));
+        }
+
+        @Override
+        public StringBuffer format(long minutes, StringBuffer out, FieldPosition position) {
+            return format((double) minutes, out, position);
+        }
+
+        @Override
+        public Number parse(String source, ParsePosition position) {
+            throw new UnsupportedOperationException("clock times are only written");
+        }
     }
 }
