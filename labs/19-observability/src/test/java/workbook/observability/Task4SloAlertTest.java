@@ -51,7 +51,7 @@ class Task4SloAlertTest {
         RequestStream stream = quiet(1).with(BLIP).with(SHORT_SPIKE);
         AlertReplay.Result ruleOfThumb = AlertReplay.run(new OneMinuteErrorRate(), stream, EVERY);
         AlertReplay.Result yours = AlertReplay.run(new ErrorRateAlert(SLO), stream, EVERY);
-        assertThat(ruleOfThumb.falseAlerts()).as("false pages of \"more than 1%% over one minute\"").isGreaterThanOrEqualTo(2);
+        assertThat(ruleOfThumb.falseAlerts()).as("false pages of \"more than 1% over one minute\"").isGreaterThanOrEqualTo(2);
         assertThat(yours.falseAlerts()).as("false pages of your ErrorRateAlert on the same stream (pages: %s)", yours.pages()).isZero();
     }
 }

@@ -69,7 +69,7 @@ class Task5TailSamplingTest {
                 keptByOther.add(traceId);
             }
         }
-        assertThat(keptByOne).as("ordinary traces two collectors keep at 10%%: the same trace ids, so that the spans of one "
+        assertThat(keptByOne).as("ordinary traces two collectors keep at 10%: the same trace ids, so that the spans of one "
                 + "trace sent to two collectors are kept together or dropped together").isEqualTo(keptByOther).hasSizeBetween(150, 250);
     }
 }

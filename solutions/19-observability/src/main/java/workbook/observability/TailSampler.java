@@ -35,7 +35,7 @@ public final class TailSampler {
             return true;
         }
         String traceId = trace.get(0).traceId();
-        long random = Long.parseUnsignedLong(traceId.substring(16), 16) >>> 1;
+        long random = Long.parseUnsignedLong(traceId.substring(16), 16) & Long.MAX_VALUE;
         return random < keepBelow;
     }
 }
