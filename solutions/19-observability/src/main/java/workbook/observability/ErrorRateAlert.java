@@ -26,7 +26,7 @@ public final class ErrorRateAlert implements AlertRule {
     /**
      * Running totals: for each second that saw requests, the requests and errors counted from the
      * first request up to the end of that second. A window's counts are then one subtraction, however
-     * long the window. Seconds older than the longest window are dropped.
+     * long the window. Seconds older than the longest window are dropped, all but the last of them.
      */
     private final TreeMap<Long, long[]> totalsUpTo = new TreeMap<>();
     private long[] totals = {0, 0};
@@ -40,7 +40,12 @@ public final class ErrorRateAlert implements AlertRule {
     public void record(Instant at, boolean error) {
         totals = new long[]{totals[0] + 1, totals[1] + (error ? 1 : 0)};
         totalsUpTo.put(at.getEpochSecond(), totals);
-        totalsUpTo.headMap(at.minus(LONGEST).getEpochSecond() - 1).clear();
+        // Keep the totals at the start of the longest window (the last second at or before it): a
+        // window's counts are measured from there. Everything older can go.
+        Long oldestNeeded = totalsUpTo.floorKey(at.minus(LONGEST).getEpochSecond());
+        if (oldestNeeded != null) {
+            totalsUpTo.headMap(oldestNeeded).clear();
+        }
     }
 
     @Override
