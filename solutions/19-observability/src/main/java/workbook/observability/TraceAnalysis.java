@@ -38,7 +38,7 @@ public final class TraceAnalysis {
     public static List<Span> criticalPath(List<Span> trace) {
         Set<String> ids = trace.stream().map(Span::spanId).collect(Collectors.toSet());
         // The root is the span whose parent is not in the trace (none, or a caller outside it).
-        Span step = trace.stream().filter(s -> s.parentId() == null || !ids.contains(s.parentId()))
+        Span step = trace.stream().filter(s -> !ids.contains(s.parentId()))
                 .min(Comparator.comparingLong(Span::startNanos)).orElseThrow();
         List<Span> path = new ArrayList<>();
         while (step != null) {
