@@ -45,14 +45,16 @@ class AllowedPerSecondExperimentTest {
             allowed.values().forEach(perSecond -> row.add(perSecond[at]));
             csv.row(row.toArray());
         }
+        // The limit is per minute, so the chart shows the quantity it bounds: what each limiter let
+        // through in the 60 s up to each second. A per-second axis against "100 per minute" would mislead.
         LineChart chart = new LineChart("One bursty client, limit 100 requests per minute",
-                "time (s)", "requests allowed in that second").steps();
-        double[] xs = new double[SECONDS + 1];
-        for (int second = 0; second <= SECONDS; second++) {
+                "time (s)", "requests allowed in the previous 60 s");
+        double[] xs = new double[SECONDS];
+        for (int second = 0; second < SECONDS; second++) {
             xs[second] = second;
         }
-        allowed.forEach((name, perSecond) -> chart.series(name, xs, withClosingStep(perSecond)));
-        chart.reference("limit: 100 per minute", 100);
+        allowed.forEach((name, perSecond) -> chart.series(name, xs, inPrevious60Seconds(perSecond)));
+        chart.reference("limit: 100 requests per 60 s", 100);
 
         Path csvFile = Experiment.output("04-rate-limiting-allowed-per-second.csv");
         Path svgFile = Experiment.output("04-rate-limiting-allowed-per-second.svg");
@@ -64,6 +66,16 @@ class AllowedPerSecondExperimentTest {
                 "[experiment] %-28s allowed %4d in total, at most %3d in any 2 s, at most %3d in any 60 s%n",
                 name, sum(perSecond), maxInAnySpan(perSecond, 2), maxInAnySpan(perSecond, 60)));
         System.out.println("[experiment] wrote " + csvFile + " and " + svgFile);
+    }
+
+    static double[] inPrevious60Seconds(int[] perSecond) {
+        double[] sums = new double[perSecond.length];
+        int sum = 0;
+        for (int second = 0; second < perSecond.length; second++) {
+            sum += perSecond[second] - (second >= 60 ? perSecond[second - 60] : 0);
+            sums[second] = sum;
+        }
+        return sums;
     }
 
     /**
@@ -98,16 +110,6 @@ class AllowedPerSecondExperimentTest {
             }
         }
         return allowed;
-    }
-
-    /** A step chart needs one more point to draw the last second's step. */
-    private static double[] withClosingStep(int[] perSecond) {
-        double[] ys = new double[perSecond.length + 1];
-        for (int i = 0; i < perSecond.length; i++) {
-            ys[i] = perSecond[i];
-        }
-        ys[perSecond.length] = perSecond[perSecond.length - 1];
-        return ys;
     }
 
     private static int sum(int[] values) {

@@ -66,9 +66,9 @@ class PaginationCliffExperimentTest {
         keyset.forEach(p -> csv.row("postpager", p.page(), (long) (p.page() - 1) * PAGE_SIZE, p.rowsRead(), p.buffers(), p.millis()));
         csv.write(Experiment.output("09-pagination-cliff.csv"));
 
-        chart("Rows read per request, 20 posts per page", "rows read (from EXPLAIN ANALYZE)", offset, keyset, Point::rowsRead)
+        chart("Rows read per request, 20 posts per page (log scale)", "rows read (from EXPLAIN ANALYZE)", offset, keyset, Point::rowsRead).logY()
                 .write(Experiment.output("09-pagination-cliff-rows.svg"));
-        chart("Buffers touched per request", "8 kB buffers (shared hit + read)", offset, keyset, Point::buffers)
+        chart("Buffers touched per request (log scale)", "8 kB buffers (shared hit + read)", offset, keyset, Point::buffers).logY()
                 .write(Experiment.output("09-pagination-cliff-buffers.svg"));
         chart("Milliseconds per request", "ms (median of 11)", offset, keyset, Point::millis)
                 .write(Experiment.output("09-pagination-cliff-millis.svg"));

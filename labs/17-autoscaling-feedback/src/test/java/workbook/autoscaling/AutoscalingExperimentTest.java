@@ -43,8 +43,8 @@ class AutoscalingExperimentTest {
 
         Csv minutes = new Csv("policy", "minute", "load_rps", "instances", "serving", "capacity_rps", "latency_ms", "instances_needed");
         Csv scores = new Csv("policy", "slo_violation_minutes", "instance_hours", "scaling_actions", "direction_changes", "peak_instances", "peak_needed");
-        LineChart instances = new LineChart("One day, three autoscalers: instances running", "minute of the day", "instances");
-        LineChart spike = new LineChart("The 9:00 spike: capacity against load", "minute of the day", "requests per second");
+        LineChart instances = new LineChart("One day, three autoscalers: instances running", "time of day", "instances").clockTimeX();
+        LineChart spike = new LineChart("The 9:00 spike: capacity against load", "time of day", "requests per second").clockTimeX();
         List<Double> needX = new ArrayList<>();
         List<Double> needY = new ArrayList<>();
         List<Double> loadX = new ArrayList<>();
