@@ -58,10 +58,14 @@ class HiddenTask5ChoosingTest {
     }
 
     @Test
-    void aBusyFeedApiGoesToContainers() {
-        Workload feed = Workload.api("feed", Workload.steady(3000), Duration.ofMillis(40), Duration.ofMillis(4), 1024, Duration.ofSeconds(2));
+    void aBusyFeedApiWithALunchtimePeakGoesToContainers() {
+        double[] rates = Workload.steady(500);
+        rates[12] = 3000;
+        rates[13] = 3000;
+        Workload feed = Workload.api("feed", rates, Duration.ofMillis(40), Duration.ofMillis(4), 1024, Duration.ofSeconds(2));
         Recommendation advice = ADVISOR.recommend(feed);
-        assertThat(advice.model()).as("model for 3000 req/s (%s)", advice).isEqualTo(Model.CONTAINER);
+        assertThat(advice.model()).as("model for 500 req/s with two hours at 3000 (%s): containers follow the hours "
+                + "(4, then 20 for two hours), VMs are sized for the peak all day", advice).isEqualTo(Model.CONTAINER);
         assertThat(advice.reasons()).as("reasons").containsExactly(Reason.CHEAPEST);
     }
 }
