@@ -61,7 +61,7 @@ class Task3RealColdStartTest {
     void aFreshJvmIsFarSlowerThanAWarmCallAndTheArchiveSparesItMostClassLoading() {
         StartupReport report;
         try (RealJvm jvm = new RealJvm()) {
-            report = StartupMeasurement.measure(jvm, 2, 15);
+            report = StartupMeasurement.measure(jvm, 1, 15);
         }
         System.out.println("[Task 3] " + report);
         assertThat(report.coldToWarm()).as("a cold start (a fresh JVM that handles one event: %d ms) against a warm call in "
