@@ -10,16 +10,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class ExpandContract implements SchemaChange {
 
     @Override
-    public void expand(JdbcTemplate jdbc) {
-        jdbc.execute("ALTER TABLE customers RENAME COLUMN full_name TO display_name");
+    public void contract(JdbcTemplate jdbc) {
+        // nothing left to drop: the rename did it all
     }
 
     @Override
     public int backfill(JdbcTemplate jdbc, int batchSize) {
-        return 0;
+        return 0; // the rename moved the data along with the column
     }
 
     @Override
-    public void contract(JdbcTemplate jdbc) {
+    public void expand(JdbcTemplate jdbc) {
+        jdbc.execute("ALTER TABLE customers RENAME COLUMN full_name TO display_name");
     }
 }
