@@ -58,6 +58,7 @@ class Task3LagAwareRoutingTest {
         assertThat(router.inRotation()).as("rotation with both standbys caught up").containsExactly("standby1", "standby2");
         cluster.replicationLink(0).disable();
         writeALot();
+        cluster.awaitReplayed(1);
         router.refresh();
         System.out.printf("[Task 3] standby1 cut off after ~2 MB of writes: %d bytes behind; rotation %s%n",
                 cluster.replayLagBytes(0), router.inRotation());

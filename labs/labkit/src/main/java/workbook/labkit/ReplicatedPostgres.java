@@ -242,6 +242,16 @@ public final class ReplicatedPostgres implements BeforeAllCallback, AfterEachCal
         }
     }
 
+    /** Waits until standby {@code index} has replayed all WAL the primary had written when this was called. */
+    public void awaitReplayed(int index) {
+        requireOpen();
+        try (Connection primary = connect(cluster.primary())) {
+            awaitReplayed(index, text(primary, "select pg_current_wal_lsn()::text"));
+        } catch (SQLException e) {
+            throw new InfrastructureException("Could not read the primary's WAL position.", "check that the primary is running.", e);
+        }
+    }
+
     private void awaitReplayed(int index, String lsn) {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         SQLException last = null;

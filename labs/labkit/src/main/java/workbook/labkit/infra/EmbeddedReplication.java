@@ -53,7 +53,7 @@ final class EmbeddedReplication implements AutoCloseable {
     private final EmbeddedBackend backend;
     private final List<Running> standbys = new ArrayList<>();
 
-    private record Running(ReplicationCluster.Standby standby, Process process, ServerWatchdog watchdog, Path dataDirectory, Proxy link) {
+    private record Running(ReplicationCluster.Standby standby, Process process, ServerWatchdog watchdog, Path dataDirectory, Path log, Proxy link) {
     }
 
     EmbeddedReplication(EmbeddedBackend backend) {
@@ -120,7 +120,7 @@ final class EmbeddedReplication implements AutoCloseable {
             awaitHotStandby(server, process, log);
             System.out.printf("[labkit] %s started in %d ms (base backup, copy, recovery)%n", name,
                     TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return new Running(new ReplicationCluster.Standby(name, server, link.getName()), process, watchdog, target, link);
+            return new Running(new ReplicationCluster.Standby(name, server, link.getName()), process, watchdog, target, log, link);
         } catch (SQLException | IOException | RuntimeException e) {
             throw new InfrastructureException("Could not start the embedded streaming standby " + name + ".",
                     "check that /tmp has a few hundred MB free and run ./workbook doctor; the standby's log is beside its "
@@ -230,6 +230,7 @@ final class EmbeddedReplication implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             deleteQuietly(running.dataDirectory());
+            deleteQuietly(running.log());
         }
         standbys.clear();
     }
