@@ -2,6 +2,7 @@ package workbook.replicas;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.ReplicatedPostgres;
 import workbook.labkit.experiment.Csv;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Staleness seen by write-then-read cycles against injected replication lag (0 to 400 ms on both
@@ -37,6 +39,7 @@ class StalenessExperimentTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES) // longer than the lab kit's 30 s: 600 cycles, some waiting for the lag
     void staleReadsAgainstReplicationLag() throws Exception {
         Cluster.seed(cluster, USERS);
         Map<String, List<Double>> stalePercent = new LinkedHashMap<>();
