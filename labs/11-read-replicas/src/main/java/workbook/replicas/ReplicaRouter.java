@@ -33,8 +33,4 @@ public final class ReplicaRouter {
     public Node primary() {
         return primary;
     }
-
-    public List<Node> standbys() {
-        return standbys;
-    }
 }
