@@ -20,6 +20,13 @@ public interface Backend extends AutoCloseable {
 
     ToxiproxyEndpoint toxiproxy();
 
+    /**
+     * A PostgreSQL primary with {@code standbys} (1 or 2) streaming standbys whose replication
+     * connections go through Toxiproxy (lab 11). Started on first use and shared afterwards: asking
+     * for one standby after two returns the first.
+     */
+    ReplicationCluster replication(int standbys);
+
     @Override
     void close();
 }

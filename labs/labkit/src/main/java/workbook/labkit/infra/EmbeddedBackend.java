@@ -49,6 +49,7 @@ final class EmbeddedBackend implements Backend {
     private ToxiproxyServer toxiproxyServer;
     private ToxiproxyEndpoint toxiproxy;
     private final List<ServerWatchdog> watchdogs = new ArrayList<>();
+    private final EmbeddedReplication replication = new EmbeddedReplication(this);
 
     @Override
     public String name() {
@@ -174,6 +175,12 @@ final class EmbeddedBackend implements Backend {
         return toxiproxy;
     }
 
+    @Override
+    public ReplicationCluster replication(int standbys) {
+        ReplicationSupport.checkCount(standbys);
+        return replication.cluster(standbys);
+    }
+
     /** The postmaster's process id: the first line of postmaster.pid in the server's data directory. */
     private static long postgresPid(EmbeddedPostgres server) {
         try (Connection connection = server.getPostgresDatabase().getConnection();
@@ -232,6 +239,8 @@ final class EmbeddedBackend implements Backend {
 
     @Override
     public synchronized void close() {
+        // Standbys first: they stream from a primary stopped below.
+        replication.close();
         // This JVM stops the servers itself: the watchdogs must not signal a process id that may be reused.
         watchdogs.forEach(ServerWatchdog::close);
         if (toxiproxyServer != null) {

@@ -5,7 +5,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -22,6 +25,10 @@ import java.util.function.Function;
  *                               [--host 0.0.0.0] [--port 8474]} runs the lab kit's own; see the README)
  *   WORKBOOK_TOXIPROXY_POSTGRES / _REDIS   how Toxiproxy reaches them, host:port (default: as the tests do)
  *   WORKBOOK_TOXIPROXY_LOCAL_HOST          how Toxiproxy reaches this machine (default 127.0.0.1)
+ *   WORKBOOK_POSTGRES_STANDBY_URLS         lab 11: the streaming standbys of WORKBOOK_POSTGRES_URL, comma-separated
+ *                                          JDBC URLs (same user and password)
+ *   WORKBOOK_TOXIPROXY_REPLICATION_PROXIES lab 11: the names of the Toxiproxy proxies the standbys' primary_conninfo
+ *                                          go through, comma-separated, in the same order
  * </pre>
  * Server settings cannot be changed from here: a lab that needs one (say max_connections) checks
  * the running value and says so clearly when it differs.
@@ -120,6 +127,32 @@ final class ExternalBackend implements Backend {
                 return localHost + ":" + port;
             }
         };
+    }
+
+    @Override
+    public ReplicationCluster replication(int count) {
+        ReplicationSupport.checkCount(count);
+        PostgresServer primary = postgres(Map.of());
+        List<String> urls = list(required("WORKBOOK_POSTGRES_STANDBY_URLS",
+                "jdbc:postgresql://standby1:5432/postgres,jdbc:postgresql://standby2:5432/postgres"));
+        List<String> proxies = list(required("WORKBOOK_TOXIPROXY_REPLICATION_PROXIES", "replication-standby1,replication-standby2"));
+        if (urls.size() < count || proxies.size() < count) {
+            throw new InfrastructureException("This lab needs " + count + " standbys, but WORKBOOK_POSTGRES_STANDBY_URLS names "
+                    + urls.size() + " and WORKBOOK_TOXIPROXY_REPLICATION_PROXIES " + proxies.size() + ".",
+                    "run as many streaming standbys as the lab needs, each replicating through its own Toxiproxy proxy, "
+                            + "and name them in both variables; or use WORKBOOK_BACKEND=embedded.", null);
+        }
+        List<ReplicationCluster.Standby> standbys = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            URI uri = URI.create(urls.get(i).substring("jdbc:".length()));
+            standbys.add(new ReplicationCluster.Standby("standby" + (i + 1), new PostgresServer(uri.getHost(), uri.getPort(),
+                    primary.user(), primary.password(), uri.getHost(), uri.getPort(), primary.settings()), proxies.get(i)));
+        }
+        return new ReplicationCluster(primary, standbys);
+    }
+
+    private static List<String> list(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     @Override
