@@ -54,7 +54,7 @@ class Task2TokenVerificationTest {
     }
 
     /** Tokens an attacker can make without the provider's private key, or that are no longer good. */
-    static Map<String, String> forgedAndExpired() {
+    static Map<String, String> forgedAndExpired(IdentityProvider idp) {
         Map<String, String> tokens = new LinkedHashMap<>();
         String kid = idp.currentKid();
         tokens.put("alg none", Jwt.unsigned("{\"alg\":\"none\",\"typ\":\"JWT\"}", claims()));
@@ -76,7 +76,7 @@ class Task2TokenVerificationTest {
              Gateway gateway = Gateway.builder().service(orders).routes(Routes.everythingTo("orders"))
                      .authenticator(verifier()).start()) {
             List<String> reached = new ArrayList<>();
-            for (Map.Entry<String, String> forged : forgedAndExpired().entrySet()) {
+            for (Map.Entry<String, String> forged : forgedAndExpired(idp).entrySet()) {
                 int before = orders.requests();
                 HttpResponse<String> response = Client.get(gateway.uri("/orders"), "Authorization", bearer(forged.getValue()));
                 if (orders.requests() > before || response.statusCode() != 401) {
