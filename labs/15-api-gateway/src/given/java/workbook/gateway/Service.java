@@ -14,7 +14,8 @@ import java.util.concurrent.Executors;
 
 /**
  * A downstream service on loopback behind the gateway. It records every request it receives (path
- * with query, X-Request-Id, X-Subject) and answers 200 with {"service":"name","path":"/..."}.
+ * with query, X-Request-Id, X-Subject) and answers 200 with {"service":"name","path":"/..."}, or the
+ * status NNN for a path {@code /status/NNN} (a service that fails).
  */
 public final class Service implements AutoCloseable {
     /** What the service saw of one request. */
@@ -43,7 +44,7 @@ public final class Service implements AutoCloseable {
             byte[] body = ("{\"service\":\"" + name + "\",\"path\":\"" + full.replace("\"", "%22") + "\"}")
                     .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, body.length);
+            exchange.sendResponseHeaders(path.startsWith("/status/") ? Integer.parseInt(path.substring(8)) : 200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
         });
