@@ -78,17 +78,28 @@ public final class Gateway implements AutoCloseable {
         }
         String path = exchange.getRequestURI().getRawPath();
         String query = exchange.getRequestURI().getRawQuery();
-        int status;
+        Reply reply;
         try {
-            status = process(exchange, id, path, query == null ? "" : "?" + query);
+            reply = process(exchange, id, path, query == null ? "" : "?" + query);
         } catch (RuntimeException e) {
-            status = error(exchange, id, 500, "gateway error: " + e);
+            reply = error(id, 500, "gateway error: " + e);
         }
-        log.add(settings.ids.logLine(id, exchange.getRequestMethod() + " " + path + " -> " + status));
+        // Logged before the answer leaves, so that a client that has its answer finds the line.
+        log.add(settings.ids.logLine(id, exchange.getRequestMethod() + " " + path + " -> " + reply.status()));
+        byte[] bytes = reply.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(reply.status(), bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            exchange.getResponseBody().write(bytes);
+        }
         exchange.close();
     }
 
-    private int process(HttpExchange exchange, String id, String path, String query) throws IOException {
+    /** An answer, decided but not sent yet. */
+    private record Reply(int status, String body) {
+    }
+
+    private Reply process(HttpExchange exchange, String id, String path, String query) {
         Principal principal;
         Decision decision;
         try {
@@ -96,7 +107,7 @@ public final class Gateway implements AutoCloseable {
             decision = settings.limits.check(exchange.getRequestHeaders().getFirst("X-Api-Key"));
         } catch (Rejected rejected) {
             exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer error=\"invalid_token\"");
-            return error(exchange, id, 401, "unauthorized: " + rejected.getMessage());
+            return error(id, 401, "unauthorized: " + rejected.getMessage());
         }
         if (decision.policy() != null) {
             // The fields of the IETF httpapi ratelimit-headers draft (-10): the plan, and what is left of it.
@@ -107,44 +118,44 @@ public final class Gateway implements AutoCloseable {
         }
         if (!decision.allowed()) {
             exchange.getResponseHeaders().set("Retry-After", String.valueOf(decision.resetSeconds()));
-            return error(exchange, id, 429, "too many requests for plan " + decision.policy());
+            return error(id, 429, "too many requests for plan " + decision.policy());
         }
         List<Part> parts = settings.aggregates.get(path);
         if (parts != null) {
-            return aggregate(exchange, id, parts);
+            return aggregate(id, parts);
         }
         Optional<Target> target = settings.routes.route(exchange.getRequestHeaders().getFirst("Host"), path);
         if (target.isEmpty()) {
-            return error(exchange, id, 404, "no route for " + path);
+            return error(id, 404, "no route for " + path);
         }
         try {
             HttpResponse<String> response = upstreams.call(target.get().service(), target.get().path() + query, id,
                     principal, settings.forwardTimeout).get();
-            return reply(exchange, response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body());
         } catch (ExecutionException failed) {
             int status = settings.routes.statusFor(failed.getCause());
-            return error(exchange, id, status, "service " + target.get().service() + " failed: " + failed.getCause());
+            return error(id, status, "service " + target.get().service() + " failed: " + failed.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return error(exchange, id, 503, "gateway shutting down");
+            return error(id, 503, "gateway shutting down");
         }
     }
 
-    private int aggregate(HttpExchange exchange, String id, List<Part> parts) throws IOException {
+    private Reply aggregate(String id, List<Part> parts) {
         Aggregate result;
         try {
             result = fanOut.aggregate(parts, id);
         } catch (RequiredPartFailed failed) {
-            return error(exchange, id, 504, failed.getMessage());
+            return error(id, 504, failed.getMessage());
         } catch (CompletionException failed) {
-            return error(exchange, id, 502, "a part failed: " + failed.getCause());
+            return error(id, 502, "a part failed: " + failed.getCause());
         }
         ObjectNode body = JSON.createObjectNode();
         ObjectNode bodies = body.putObject("parts");
         result.bodies().forEach((name, json) -> bodies.set(name, parse(json)));
         body.put("partial", result.partial());
         result.missing().forEach(body.putArray("missing")::add);
-        return reply(exchange, 200, body.toString());
+        return new Reply(200, body.toString());
     }
 
     private static com.fasterxml.jackson.databind.JsonNode parse(String json) {
@@ -155,18 +166,8 @@ public final class Gateway implements AutoCloseable {
         }
     }
 
-    private int error(HttpExchange exchange, String id, int status, String message) throws IOException {
-        return reply(exchange, status, settings.ids.errorBody(id, status, message));
-    }
-
-    private static int reply(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
-        exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
-        if (bytes.length > 0) {
-            exchange.getResponseBody().write(bytes);
-        }
-        return status;
+    private Reply error(String id, int status, String message) {
+        return new Reply(status, settings.ids.errorBody(id, status, message));
     }
 
     @Override
