@@ -60,6 +60,7 @@ class HiddenTask2TokenVerificationTest {
         refused(verifier, genuine, "a token without the Bearer scheme");
         refused(verifier, "Bearer " + genuine.substring(0, genuine.lastIndexOf('.')), "two parts");
         refused(verifier, "Bearer " + genuine + ".extra", "four parts");
+        refused(verifier, "Bearer " + genuine + ".", "four parts, the last one empty");
         refused(verifier, "Bearer " + genuine.substring(0, genuine.lastIndexOf('.') + 1), "an empty signature");
         refused(verifier, "Bearer !!!.???.***", "not base64url at all");
         String[] parts = genuine.split("\\.");
@@ -87,6 +88,10 @@ class HiddenTask2TokenVerificationTest {
         assertThatThrownBy(() -> verify(verifier, (ObjectNode) claims(T, 600).without("aud"))).as("no aud").isInstanceOf(Rejected.class);
         assertThat(verify(verifier, (ObjectNode) claims(T, 600).without("nbf"))).as("nbf is optional").isEqualTo(new Principal("alice"));
         assertThatThrownBy(() -> verify(verifier, claims(T, 600).put("sub", ""))).as("empty sub").isInstanceOf(Rejected.class);
+        assertThatThrownBy(() -> verify(verifier, claims(T, 600).put("exp", String.valueOf(T + 600))))
+                .as("exp as a string: a NumericDate is a JSON number (RFC 7519 §2)").isInstanceOf(Rejected.class);
+        assertThatThrownBy(() -> verify(verifier, claims(T, 600).put("iat", String.valueOf(T))))
+                .as("iat as a string").isInstanceOf(Rejected.class);
     }
 
     @Test

@@ -14,14 +14,8 @@ import java.util.Base64;
 public final class JwtVerifier implements Authenticator {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final KeySource keys;
-    private final TokenRules rules;
-    private final Clock clock;
-
     public JwtVerifier(KeySource keys, TokenRules rules, Clock clock) {
-        this.keys = keys;
-        this.rules = rules;
-        this.clock = clock;
+        // Task 2: the starter never looks at the keys, the rules or the clock.
     }
 
     /**
@@ -35,15 +29,12 @@ public final class JwtVerifier implements Authenticator {
     @Override
     public Principal authenticate(String authorization) {
         // Naive: reads who the caller claims to be and believes it.
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            throw new Rejected("missing bearer token");
-        }
-        String[] parts = authorization.substring("Bearer ".length()).split("\\.");
         try {
-            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            String payload = authorization.replaceFirst("^Bearer ", "").split("\\.")[1];
+            JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(payload));
             return new Principal(claims.path("sub").asText());
-        } catch (IOException | RuntimeException e) {
-            throw new Rejected("unreadable token");
+        } catch (IOException | RuntimeException unreadable) {
+            throw new Rejected("no readable bearer token");
         }
     }
 }

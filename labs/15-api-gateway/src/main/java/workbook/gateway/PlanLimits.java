@@ -14,15 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * refused; the decision tells the client what is left and when the window ends.
  */
 public final class PlanLimits implements ClientLimits {
-    private final RedisCommands<String, String> redis;
     private final Map<String, Plan> plansByApiKey;
-    private final Clock clock;
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
 
     public PlanLimits(RedisCommands<String, String> redis, Map<String, Plan> plansByApiKey, Clock clock) {
-        this.redis = redis;
-        this.plansByApiKey = Map.copyOf(plansByApiKey);
-        this.clock = clock;
+        // Naive: no Redis, no clock.
+        this.plansByApiKey = plansByApiKey;
     }
 
     /**
@@ -32,10 +29,7 @@ public final class PlanLimits implements ClientLimits {
      */
     @Override
     public Decision check(String apiKey) {
-        Plan plan = plansByApiKey.get(apiKey == null ? "" : apiKey);
-        if (plan == null) {
-            throw new Rejected("unknown API key");
-        }
+        Plan plan = Plan.forKey(plansByApiKey, apiKey);
         // Naive: counts in this gateway's memory only, and the count never starts again.
         int count = counts.computeIfAbsent(apiKey, key -> new AtomicInteger()).incrementAndGet();
         long window = plan.window().toSeconds();

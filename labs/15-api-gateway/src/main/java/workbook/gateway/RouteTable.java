@@ -9,10 +9,9 @@ import java.util.Optional;
  * from the path the service sees, and turns a failed call into the right status.
  */
 public final class RouteTable implements Routes {
-    private final List<Route> routes;
 
     public RouteTable(List<Route> routes) {
-        this.routes = List.copyOf(routes);
+        // Task 1: keep the routes (a copy: the caller's list may change).
     }
 
     /**

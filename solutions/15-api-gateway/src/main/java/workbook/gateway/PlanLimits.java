@@ -38,10 +38,7 @@ public final class PlanLimits implements ClientLimits {
      */
     @Override
     public Decision check(String apiKey) {
-        Plan plan = plansByApiKey.get(apiKey == null ? "" : apiKey);
-        if (plan == null) {
-            throw new Rejected("unknown API key");
-        }
+        Plan plan = Plan.forKey(plansByApiKey, apiKey);
         long windowMillis = plan.window().toMillis();
         long now = clock.millis();
         long window = now / windowMillis;

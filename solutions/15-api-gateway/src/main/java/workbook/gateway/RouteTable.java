@@ -3,7 +3,6 @@ package workbook.gateway;
 import java.net.http.HttpTimeoutException;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -53,13 +52,13 @@ public final class RouteTable implements Routes {
         return rest.isEmpty() ? "/" : rest;
     }
 
-    /** "API.example.test:8443" -> "api.example.test"; no Host header matches host-specific routes never. */
+    /** "API.example.test:8443" -> "API.example.test" (compared without case); no Host header matches no host route. */
     private static String hostName(String host) {
         if (host == null) {
             return "";
         }
         int colon = host.indexOf(':');
-        return (colon < 0 ? host : host.substring(0, colon)).toLowerCase(Locale.ROOT);
+        return colon < 0 ? host : host.substring(0, colon);
     }
 
     /**
