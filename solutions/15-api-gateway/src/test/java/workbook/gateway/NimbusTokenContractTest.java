@@ -12,6 +12,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.testing.MutableClock;
+import workbook.labkit.testing.Task;
 
 import java.util.ArrayList;
 import java.util.Date;
@@ -29,6 +30,7 @@ import static workbook.gateway.Task2TokenVerificationTest.T;
  * The production twin of Task 2: Nimbus JOSE + JWT, configured the way the lab's JwtVerifier
  * behaves, against the same identity provider, the same forged and expired tokens and the same rules.
  */
+@Task(2)
 class NimbusTokenContractTest {
     @RegisterExtension
     static final IdentityProviderExtension provider = new IdentityProviderExtension();
