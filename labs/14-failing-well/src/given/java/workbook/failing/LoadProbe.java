@@ -18,9 +18,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Clients for the tests and the experiment: each sends a request, waits for the answer or for its own
  * timeout, and records what it saw in your {@link Outcomes} (status 0: no answer in time). A client
- * that is refused with 503 and {@code Retry-After} waits as asked, as a well-behaved client does.
+ * refused with 503 and {@code Retry-After} waits before it tries again, as a well-behaved client does,
+ * but at most {@link #MAX_PAUSE}: a test run lasts about a second, and clients that slept through all
+ * of it would measure nothing.
  */
 public final class LoadProbe {
+    /** The longest a refused client waits before its next request, whatever Retry-After says. */
+    public static final Duration MAX_PAUSE = Duration.ofMillis(100);
+
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private LoadProbe() {
@@ -85,7 +90,8 @@ public final class LoadProbe {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             status = response.statusCode();
             if (status == 503) {
-                retryAfterNanos = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1_000_000_000L;
+                long asked = response.headers().firstValueAsLong("Retry-After").orElse(0) * 1_000_000_000L;
+                retryAfterNanos = Math.min(asked, MAX_PAUSE.toNanos());
             }
         } catch (IOException e) {
             status = 0;
