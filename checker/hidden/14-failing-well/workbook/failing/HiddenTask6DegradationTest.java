@@ -29,7 +29,7 @@ class HiddenTask6DegradationTest {
         service = Backend.recommendations();
         breaker = new CircuitBreaker(new BreakerSettings(5, 50, 2, Duration.ofSeconds(20)), clock);
         recommendations = new DegradedRecommendations(new DependencyClient(URI.create("http://127.0.0.1:" + service.port()),
-                new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(2))), breaker, redis.commands());
+                new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5))), breaker, redis.commands());
     }
 
     @AfterEach

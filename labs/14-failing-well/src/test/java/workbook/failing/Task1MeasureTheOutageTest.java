@@ -105,7 +105,7 @@ class Task1MeasureTheOutageTest {
                 .payments(new DependencyClient(URI.create("http://127.0.0.1:" + payments.port()), Timeouts.none()))
                 .start());
 
-        Outcomes before = LoadProbe.requests(shop.uri("/payments/7"), 12, 4, Duration.ofSeconds(2), new Outcomes());
+        Outcomes before = LoadProbe.requests(shop.uri("/payments/7"), 12, 4, Duration.ofSeconds(5), new Outcomes());
         toRecommendations.toxics().latency("recommendations-slow", ToxicDirection.DOWNSTREAM, 3000);
         cleanup.keep(LoadProbe.pressure(shop.uri("/home?user=ann"), 8, Duration.ZERO));
         await().atMost(Duration.ofSeconds(5)).until(() -> recommendations.requests() >= 4);

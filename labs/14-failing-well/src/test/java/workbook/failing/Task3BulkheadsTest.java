@@ -118,7 +118,7 @@ class Task3BulkheadsTest {
         toRecommendations.toxics().latency("recommendations-slow", ToxicDirection.DOWNSTREAM, 3000);
         cleanup.keep(LoadProbe.pressure(shop.uri("/home?user=ann"), 8, Duration.ofMillis(50)));
         await().atMost(Duration.ofSeconds(5)).until(() -> recommendations.requests() >= 2);
-        Outcomes first = LoadProbe.requests(pay, 5, 5, Duration.ofSeconds(1), new Outcomes());
+        Outcomes first = LoadProbe.requests(pay, 5, 5, Duration.ofSeconds(2), new Outcomes());
         assertThat(first.successRate()).as("/payments success rate of 5 requests while 8 clients call /home and recommendations "
                 + "take 3 s (%s): the 8 workers are all waiting on recommendations. Give each dependency its own bulkhead", first)
                 .isEqualTo(1.0);

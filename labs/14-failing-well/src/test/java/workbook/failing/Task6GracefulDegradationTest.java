@@ -41,7 +41,7 @@ class Task6GracefulDegradationTest {
         toService = toxi.localPort("t6-recommendations", service.port());
         breaker = new CircuitBreaker(SETTINGS, clock);
         DependencyClient client = new DependencyClient(URI.create("http://" + toService.address()),
-                new Timeouts(Duration.ofMillis(500), Duration.ofSeconds(2)));
+                new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5)));
         recommendations = new DegradedRecommendations(client, breaker, redis.commands());
     }
 
