@@ -112,4 +112,28 @@ class HiddenTask2TimeoutsTest {
             }
         }
     }
+
+    @Test
+    void anInterruptedCallFailsAndKeepsTheInterrupt() throws Exception {
+        // A listener that never answers: the connection is made, the request sent, and no response comes.
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            DependencyClient client = new DependencyClient(URI.create("http://127.0.0.1:" + silent.getLocalPort()), Timeouts.none());
+            java.util.concurrent.atomic.AtomicReference<Throwable> thrown = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicBoolean stillInterrupted = new java.util.concurrent.atomic.AtomicBoolean();
+            Thread caller = new Thread(() -> {
+                try {
+                    client.get("/recommendations?user=bo");
+                } catch (Throwable t) {
+                    stillInterrupted.set(Thread.currentThread().isInterrupted());
+                    thrown.set(t);
+                }
+            });
+            caller.start();
+            caller.interrupt();
+            caller.join(5000);
+            assertThat(thrown.get()).as("what an interrupted call throws").isInstanceOf(DependencyException.class);
+            assertThat(stillInterrupted.get()).as("the caller's interrupt flag after the call gave up: swallowing an "
+                    + "interrupt hides a shutdown from the code above").isTrue();
+        }
+    }
 }

@@ -102,7 +102,7 @@ class GoodputExperimentTest {
                     outcomes = LoadProbe.requests(shop.uri("/payments/7"), 40, 4, Duration.ofMillis(500), new Outcomes());
                 }
                 csv.row(protection, outcomes.total(), outcomes.successes(), outcomes.successRate(), outcomes.percentile(99).toMillis());
-                System.out.printf("recommendations slow, protection %-20s /payments %s%n", protection, outcomes);
+                System.out.printf("recommendations slow, protection %-20s /payments %s%n", protection, Summary.of(outcomes));
             }
         }
         csv.write(Experiment.output("14-failing-well-slow-dependency.csv"));

@@ -112,13 +112,13 @@ class Task1MeasureTheOutageTest {
         Outcomes during = LoadProbe.requests(shop.uri("/payments/7"), 12, 6, Duration.ofMillis(300), new Outcomes());
         Outcomes health = LoadProbe.requests(shop.uri("/health"), 6, 6, Duration.ofMillis(300), new Outcomes());
         System.out.printf("[Task 1] /payments before: %s%n[Task 1] /payments with recommendations slow: %s%n"
-                + "[Task 1] /health with recommendations slow: %s%n", before, during, health);
+                + "[Task 1] /health with recommendations slow: %s%n", Summary.of(before), Summary.of(during), Summary.of(health));
 
-        assertThat(before.successRate()).as("/payments success rate before recommendations slowed down (%s)", before).isEqualTo(1.0);
+        assertThat(before.successRate()).as("/payments success rate before recommendations slowed down (%s)", Summary.of(before)).isEqualTo(1.0);
         assertThat(during.successRate()).as("/payments success rate while recommendations take 3 s (%s): every one of the "
-                + "4 workers waits on recommendations, so payments, which never call it, wait in the queue too", during)
+                + "4 workers waits on recommendations, so payments, which never call it, wait in the queue too", Summary.of(during))
                 .isLessThanOrEqualTo(0.1);
-        assertThat(health.successRate()).as("/health success rate while recommendations take 3 s (%s)", health)
+        assertThat(health.successRate()).as("/health success rate while recommendations take 3 s (%s)", Summary.of(health))
                 .isLessThanOrEqualTo(0.1);
     }
 }

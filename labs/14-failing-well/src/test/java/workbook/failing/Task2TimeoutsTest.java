@@ -107,9 +107,9 @@ class Task2TimeoutsTest {
                 .start()) {
             toRecommendations.toxics().latency("recommendations-slow", ToxicDirection.DOWNSTREAM, 5000);
             Outcomes home = LoadProbe.requests(shop.uri("/home?user=ann"), 4, 4, Duration.ofMillis(2500), new Outcomes());
-            System.out.printf("[Task 2] /home with recommendations taking 5 s and a read timeout of 150 ms: %s%n", home);
+            System.out.printf("[Task 2] /home with recommendations taking 5 s and a read timeout of 150 ms: %s%n", Summary.of(home));
             assertThat(home.count(502)).as("/home answers that were a quick 502 (the call timed out) among 4, while "
-                    + "recommendations take 5 s (%s); a client that gave up after 2.5 s means the worker was still waiting", home)
+                    + "recommendations take 5 s (%s); a client that gave up after 2.5 s means the worker was still waiting", Summary.of(home))
                     .isEqualTo(4);
         }
     }

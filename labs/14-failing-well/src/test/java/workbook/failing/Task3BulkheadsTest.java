@@ -120,11 +120,11 @@ class Task3BulkheadsTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> recommendations.requests() >= 2);
         Outcomes first = LoadProbe.requests(pay, 5, 5, Duration.ofSeconds(2), new Outcomes());
         assertThat(first.successRate()).as("/payments success rate of 5 requests while 8 clients call /home and recommendations "
-                + "take 3 s (%s): the 8 workers are all waiting on recommendations. Give each dependency its own bulkhead", first)
+                + "take 3 s (%s): the 8 workers are all waiting on recommendations. Give each dependency its own bulkhead", Summary.of(first))
                 .isEqualTo(1.0);
         Outcomes slow = LoadProbe.requests(pay, 100, 5, Duration.ofSeconds(2), new Outcomes());
-        System.out.printf("[Task 3] /payments normally: %s%n[Task 3] /payments with recommendations slow: %s%n", normal, slow);
-        assertThat(slow.successRate()).as("/payments success rate while recommendations take 3 s (%s)", slow)
+        System.out.printf("[Task 3] /payments normally: %s%n[Task 3] /payments with recommendations slow: %s%n", Summary.of(normal), Summary.of(slow));
+        assertThat(slow.successRate()).as("/payments success rate while recommendations take 3 s (%s)", Summary.of(slow))
                 .isGreaterThanOrEqualTo(0.99);
         double ratio = (double) slow.percentile(99).toNanos() / normal.percentile(99).toNanos();
         assertThat(ratio).as("/payments p99 while recommendations are slow over its normal p99 (%d ms / %d ms): payments "

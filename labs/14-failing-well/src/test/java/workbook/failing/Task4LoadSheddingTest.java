@@ -119,7 +119,7 @@ class Task4LoadSheddingTest {
                 }
                 int answeredEarly = early.total();
                 assertThat(early.count(503)).as("503 answers to the 24 requests while the 8 admitted ones still wait on "
-                        + "payments (%s)", early).isEqualTo(16);
+                        + "payments (%s)", Summary.of(early)).isEqualTo(16);
                 assertThat(answeredEarly).as("answers before the admitted ones finished").isEqualTo(16);
                 assertThat(shedder.inFlight()).as("requests in flight at the front door").isEqualTo(8);
                 await().atMost(Duration.ofSeconds(2)).until(() -> payments.requests() >= 4);

@@ -63,10 +63,4 @@ public final class Outcomes {
         int rank = (int) Math.ceil(percent * sorted.size() / 100);   // multiply first: 99 × 100 / 100 is exactly 99
         return Duration.ofNanos(sorted.get(rank - 1));
     }
-
-    @Override
-    public synchronized String toString() {
-        return String.format("%d requests, %d succeeded (%.1f%%), statuses %s, p99 %d ms",
-                total(), successes(), 100 * successRate(), new java.util.TreeMap<>(byStatus), percentile(99).toMillis());
-    }
 }
