@@ -120,7 +120,7 @@ class Task5OutboxTest {
         Set<Long> withAJob = published().stream().map(Job::userId).collect(Collectors.toCollection(TreeSet::new));
         Set<Long> users = new TreeSet<>(db.jdbc().queryForList("SELECT id FROM users", Long.class));
         users.removeAll(withAJob);
-        assertThat(users).as("users of 20 without a published welcome job after faults at random points (seed 2026); "
-                + "first: %s", users.stream().limit(5).toList()).isEmpty();
+        assertThat(users).as("%d users of 20 without a published welcome job after faults at random points (seed 2026); "
+                + "first: %s", users.size(), users.stream().limit(5).toList()).isEmpty();
     }
 }
