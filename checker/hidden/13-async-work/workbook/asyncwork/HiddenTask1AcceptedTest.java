@@ -22,22 +22,18 @@ class HiddenTask1AcceptedTest {
     @RegisterExtension
     static final Redis redis = Redis.isolated();
 
-    static Downstream email, audit, chat;
+    static Services services;
     private SignupHandler api;
     private StreamQueue queue;
 
     @BeforeAll
     static void start() {
-        email = Downstream.start("mailer");
-        audit = Downstream.start("audit log");
-        chat = Downstream.start("chat");
+        services = new Services();
     }
 
     @AfterAll
     static void stop() {
-        email.close();
-        audit.close();
-        chat.close();
+        services.close();
     }
 
     @BeforeEach
@@ -45,8 +41,7 @@ class HiddenTask1AcceptedTest {
         Schema.reset(db.dataSource());
         // Users and jobs must not share ids by accident: start the users further on.
         db.jdbc().execute("SELECT setval('users_id_seq', 700)");
-        Downstreams downstreams = new Downstreams("127.0.0.1:" + email.port(), "127.0.0.1:" + audit.port(),
-                "127.0.0.1:" + chat.port());
+        Downstreams downstreams = services.direct();
         queue = new StreamQueue(Lab.connect(redis), QueueSettings.named("signups"));
         api = new SignupHandler(new SignupSetup(db.dataSource(), downstreams, queue, 100, Duration.ofSeconds(1)));
     }

@@ -21,28 +21,24 @@ class HiddenTask6BackpressureTest {
     @RegisterExtension
     static final Redis redis = Redis.isolated();
 
-    static Downstream email, audit, chat;
+    static Services services;
     private Downstreams downstreams;
     private StreamQueue queue;
 
     @BeforeAll
     static void start() {
-        email = Downstream.start("mailer");
-        audit = Downstream.start("audit log");
-        chat = Downstream.start("chat");
+        services = new Services();
     }
 
     @AfterAll
     static void stop() {
-        email.close();
-        audit.close();
-        chat.close();
+        services.close();
     }
 
     @BeforeEach
     void setUp() throws Exception {
         Schema.reset(db.dataSource());
-        downstreams = new Downstreams("127.0.0.1:" + email.port(), "127.0.0.1:" + audit.port(), "127.0.0.1:" + chat.port());
+        downstreams = services.direct();
         queue = new StreamQueue(Lab.connect(redis), QueueSettings.named("signups"));
     }
 

@@ -20,29 +20,24 @@ class Task6BackpressureTest {
     @RegisterExtension
     static final Redis redis = Redis.isolated();
 
-    static Downstream email, audit, chat;
+    static Services services;
     private SignupHandler api;
     private Worker worker;
 
     @BeforeAll
     static void startDownstreams() {
-        email = Downstream.start("mailer");
-        audit = Downstream.start("audit log");
-        chat = Downstream.start("chat");
+        services = new Services();
     }
 
     @AfterAll
     static void stopDownstreams() {
-        email.close();
-        audit.close();
-        chat.close();
+        services.close();
     }
 
     @BeforeEach
     void setUp() throws Exception {
         Schema.reset(db.dataSource());
-        Downstreams downstreams = new Downstreams("127.0.0.1:" + email.port(), "127.0.0.1:" + audit.port(),
-                "127.0.0.1:" + chat.port());
+        Downstreams downstreams = services.direct();
         JobQueue queue = new StreamQueue(Lab.connect(redis), QueueSettings.named("signups"));
         api = new SignupHandler(new SignupSetup(db.dataSource(), downstreams, queue, 3, Duration.ofSeconds(2)));
         worker = new Worker("worker-1", queue, new SignupJobs(db.dataSource(), downstreams), CrashPoints.NONE);
