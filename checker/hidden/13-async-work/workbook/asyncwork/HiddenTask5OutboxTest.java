@@ -83,4 +83,21 @@ class HiddenTask5OutboxTest {
         assertThat(first.get(5, TimeUnit.SECONDS)).as("rows the first relay published").isEqualTo(1);
         assertThat(Lab.drain(new StreamQueue(Lab.connect(redis), SETTINGS), "auditor", 100)).as("jobs published in all").hasSize(4);
     }
+
+    @Test
+    void signupCallsItsHookOnceTheUserAndItsOutboxRowAreCommitted() {
+        long[] seen = {0, -1, -1};
+        CrashPoints look = new CrashPoints() {
+            @Override
+            public void afterUserCommit(long userId) {
+                seen[0] = userId;   // what another connection sees at this moment
+                seen[1] = Lab.count(db.dataSource(), "SELECT count(*) FROM users WHERE id = " + userId);
+                seen[2] = Lab.count(db.dataSource(), "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND kind = 'welcome' AND user_id = " + userId);
+            }
+        };
+        long user = outbox(look).signup("ada@example.com");
+        assertThat(seen[0]).as("user id passed to afterUserCommit (the signup returned %d)", user).isEqualTo(user);
+        assertThat(seen[1]).as("the user, seen from another connection when afterUserCommit runs").isEqualTo(1);
+        assertThat(seen[2]).as("its unsent welcome row in the outbox, seen from another connection then").isEqualTo(1);
+    }
 }
