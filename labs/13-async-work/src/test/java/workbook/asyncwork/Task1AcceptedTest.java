@@ -93,8 +93,8 @@ class Task1AcceptedTest {
     }
 
     @Test
-    void theMedianSignupIsAtLeastFiveTimesFasterThanTheInlineCalls() {
-        long[] signup = new long[5];
+    void theMedianSignupIsAtLeastTwiceAsFastAsTheInlineCalls() {
+        long[] signup = new long[7];
         for (int i = 0; i < signup.length; i++) {
             long start = System.nanoTime();
             Reply reply = api.signup("user" + i + "@example.com");
@@ -109,9 +109,11 @@ class Task1AcceptedTest {
             inline[i] = System.nanoTime() - start;
         }
         long inlineMedian = median(inline), signupMedian = median(signup);
+        // A signup that waits for the calls comes out near 1x; one that does not is 50x or more on a quiet
+        // machine. 2x leaves room for a busy one (and for PIT's instrumentation).
         assertThat((double) inlineMedian / signupMedian).as("median of the three downstream calls made inline (%d ms) "
                 + "over the median signup (%d ms): the signup must not wait for them (source 001: 2 s -> 100 ms)",
-                inlineMedian / 1_000_000, signupMedian / 1_000_000).isGreaterThanOrEqualTo(5.0);
+                inlineMedian / 1_000_000, signupMedian / 1_000_000).isGreaterThanOrEqualTo(2.0);
     }
 
     static long median(long[] values) {
