@@ -52,10 +52,10 @@ class OutcomesExperimentTest {
     void latencyAndOutcomesUnderFaults() throws Exception {
         latency();
         Map<String, double[]> series = new LinkedHashMap<>();
-        series.put("list queue, commit then publish: lost", new double[FAULT_RATES.length]);
-        series.put("stream + acks, commit then publish: lost", new double[FAULT_RATES.length]);
-        series.put("stream + acks, commit then publish: sent twice", new double[FAULT_RATES.length]);
-        series.put("stream + acks + outbox + idempotent consumer: lost or twice", new double[FAULT_RATES.length]);
+        series.put("list queue: lost", new double[FAULT_RATES.length]);
+        series.put("stream + acks: lost", new double[FAULT_RATES.length]);
+        series.put("stream + acks: twice", new double[FAULT_RATES.length]);
+        series.put("outbox + idempotent: lost or twice", new double[FAULT_RATES.length]);
         Csv csv = new Csv("fault_rate", "pipeline", "lost", "once", "twice_or_more");
         for (int i = 0; i < FAULT_RATES.length; i++) {
             double rate = FAULT_RATES[i];
@@ -65,10 +65,10 @@ class OutcomesExperimentTest {
             csv.row(rate, "list", naive.lost(), naive.once(), naive.doubled());
             csv.row(rate, "stream_acks", acks.lost(), acks.once(), acks.doubled());
             csv.row(rate, "stream_outbox_idempotent", outbox.lost(), outbox.once(), outbox.doubled());
-            series.get("list queue, commit then publish: lost")[i] = naive.lost();
-            series.get("stream + acks, commit then publish: lost")[i] = acks.lost();
-            series.get("stream + acks, commit then publish: sent twice")[i] = acks.doubled();
-            series.get("stream + acks + outbox + idempotent consumer: lost or twice")[i] = outbox.lost() + outbox.doubled();
+            series.get("list queue: lost")[i] = naive.lost();
+            series.get("stream + acks: lost")[i] = acks.lost();
+            series.get("stream + acks: twice")[i] = acks.doubled();
+            series.get("outbox + idempotent: lost or twice")[i] = outbox.lost() + outbox.doubled();
             System.out.printf("fault rate %4.0f%%: list lost %2d | stream+acks lost %2d, twice %2d | outbox lost %d, twice %d%n",
                     rate * 100, naive.lost(), acks.lost(), acks.doubled(), outbox.lost(), outbox.doubled());
         }
