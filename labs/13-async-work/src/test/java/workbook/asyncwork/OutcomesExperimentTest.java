@@ -5,6 +5,7 @@ import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
 import workbook.labkit.Redis;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Part 1: the signup's median latency with the three downstream calls inline and with a queue.
@@ -49,6 +51,7 @@ class OutcomesExperimentTest {
     }
 
     @Test
+    @Timeout(value = 10, unit = TimeUnit.MINUTES)   // 18 runs of 40 signups: longer than the lab kit's 30 s per test
     void latencyAndOutcomesUnderFaults() throws Exception {
         latency();
         Map<String, double[]> series = new LinkedHashMap<>();
