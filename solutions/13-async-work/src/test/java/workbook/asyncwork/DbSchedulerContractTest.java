@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
+import workbook.labkit.testing.Task;
 
 import java.time.Duration;
 import java.util.List;
@@ -22,6 +23,7 @@ import static org.awaitility.Awaitility.await;
  * row marked picked, kept alive by a heartbeat; a row whose heartbeat stopped long enough ago is
  * revived and run by a live scheduler.
  */
+@Task(2)
 class DbSchedulerContractTest {
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
