@@ -7,14 +7,20 @@ import workbook.labkit.Postgres;
 import workbook.labkit.testing.Concurrently;
 import workbook.labkit.testing.Task;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 @Task(4)
 class HiddenTask4DataServiceTest {
@@ -59,5 +65,32 @@ class HiddenTask4DataServiceTest {
         }
         assertThat(result.served()).as("served (%s)", result).isEqualTo(60);
         assertThat(peak).as("the data service's connections at the server with a pool of 3").isBetween(1, 3);
+    }
+
+    @Test
+    void anyOtherDatabaseErrorIsA500AndClosingReleasesThePortAndTheConnections() throws Exception {
+        int port;
+        try (DataService service = DataService.start(LabDatabase.forService(db), 2, Duration.ofSeconds(5))) {
+            port = service.port();
+            renameOrders("orders", "orders_elsewhere");
+            try {
+                assertThat(get(HttpClient.newHttpClient(), port, "/orders/12").statusCode())
+                        .as("status for order 12 while the orders table is missing (a database error that is not a time-out)")
+                        .isEqualTo(500);
+            } finally {
+                renameOrders("orders_elsewhere", "orders");
+            }
+        }
+        assertThatThrownBy(() -> get(HttpClient.newHttpClient(), port, "/orders/12"))
+                .as("a request to the data service's port after close()").isInstanceOf(IOException.class);
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> LabDatabase.serviceConnections(statement) == 0);
+        }
+    }
+
+    private static void renameOrders(String from, String to) throws SQLException {
+        try (Connection connection = db.connect(); Statement statement = connection.createStatement()) {
+            statement.execute("alter table " + from + " rename to " + to);
+        }
     }
 }

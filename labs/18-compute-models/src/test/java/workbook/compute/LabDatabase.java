@@ -38,6 +38,15 @@ final class LabDatabase {
         return new DatabaseAddress(db.jdbcUrl() + "?ApplicationName=" + SERVICE, db.user(), db.password());
     }
 
+    /** The data service's connections at the server now. */
+    static int serviceConnections(Statement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery(
+                "select count(*) from pg_stat_activity where application_name = '" + SERVICE + "'")) {
+            row.next();
+            return row.getInt(1);
+        }
+    }
+
     /** Counts the data service's connections at the server every few milliseconds while it runs; keeps the largest count. */
     static final class ConnectionWatch implements AutoCloseable {
         private final AtomicInteger peak = new AtomicInteger();
@@ -55,11 +64,7 @@ final class LabDatabase {
         private void watch() {
             try (Statement statement = connection.createStatement()) {
                 while (running.get()) {
-                    try (ResultSet row = statement.executeQuery(
-                            "select count(*) from pg_stat_activity where application_name = '" + SERVICE + "'")) {
-                        row.next();
-                        peak.accumulateAndGet(row.getInt(1), Math::max);
-                    }
+                    peak.accumulateAndGet(serviceConnections(statement), Math::max);
                     Thread.sleep(2);
                 }
             } catch (SQLException | InterruptedException e) {
