@@ -56,6 +56,15 @@ class HiddenTask2CanaryTest {
     }
 
     @Test
+    void evidenceExactlyOnTheLineDecides() {
+        // alpha 0.25, beta 0.5: the upper line is ln(0.5 / 0.25) = ln 2, what one failure adds when p1 = 2 p0
+        CanaryJudge judge = new CanaryJudge(0.25, 0.5, 2.0);
+        warm(judge, 2000, 20);
+        judge.recordCanary(true);
+        assertThat(judge.verdict()).as("one failure: evidence ln 2, exactly the upper line").isEqualTo(Verdict.ROLL_BACK);
+    }
+
+    @Test
     void aVerdictStays() {
         CanaryJudge rolledBack = new CanaryJudge(0.01, 0.05, 2.0);
         warm(rolledBack, 2000, 20);

@@ -86,6 +86,21 @@ class Task2CanaryTest {
         failing.recordCanary(true);
         assertThat(failing.verdict()).as("verdict after 7 failed canary requests (evidence 4.85 >= 4.55)")
                 .isEqualTo(Verdict.ROLL_BACK);
+        assertThat(failing.canaryRequests()).as("canary requests counted").isEqualTo(7);
+
+        CanaryJudge mixed = warmJudge();
+        for (int i = 0; i < 20; i++) {
+            mixed.recordCanary(false);
+        }
+        for (int i = 1; i <= 6; i++) {
+            mixed.recordCanary(true);
+        }
+        assertThat(mixed.verdict()).as("verdict after 20 good then 6 failed canary requests: each success takes "
+                + "0.0107 off the evidence (3.95 < 4.55)").isEqualTo(Verdict.CONTINUE);
+        mixed.recordCanary(true);
+        assertThat(mixed.verdict()).as("verdict after 20 good then 7 failed canary requests (4.64 >= 4.55)")
+                .isEqualTo(Verdict.ROLL_BACK);
+        assertThat(mixed.canaryRequests()).as("canary requests counted").isEqualTo(27);
 
         CanaryJudge passing = warmJudge();
         for (int i = 1; i <= 280; i++) {
