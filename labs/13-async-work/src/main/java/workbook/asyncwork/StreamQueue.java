@@ -20,21 +20,21 @@ import java.util.Optional;
  */
 public class StreamQueue implements JobQueue {
     private final RedisCommands<String, String> redis;
-    private final QueueSettings settings;
+    private final String list;   // the starter keeps its jobs in a plain list, under the stream's key
 
     public StreamQueue(StatefulRedisConnection<String, String> connection, QueueSettings settings) {
         this.redis = connection.sync();
-        this.settings = settings;
+        this.list = settings.stream();
     }
 
     @Override
     public void enqueue(Job job) {
-        redis.lpush(settings.stream(), job.id() + "," + job.kind() + "," + job.userId());
+        redis.lpush(list, job.id() + "," + job.kind() + "," + job.userId());
     }
 
     @Override
     public Optional<Delivery> take(String consumer) {
-        String message = redis.rpop(settings.stream());   // gone from Redis from now on
+        String message = redis.rpop(list);   // gone from Redis from now on
         if (message == null) {
             return Optional.empty();
         }
@@ -49,6 +49,6 @@ public class StreamQueue implements JobQueue {
 
     @Override
     public void fail(Delivery delivery, Exception error) {
-        redis.lpush(settings.stream(), delivery.messageId());   // try again, however often it fails
+        redis.lpush(list, delivery.messageId());   // try again, however often it fails
     }
 }
