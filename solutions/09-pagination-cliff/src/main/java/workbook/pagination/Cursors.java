@@ -22,10 +22,10 @@ final class Cursors {
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
     /**
-     * Where a page starts: strictly after (or, going backwards, strictly before) the row with this
-     * sort key, in the list of this sort order and filter.
+     * Where a page starts: after (or, going backwards, before) the row with this sort key, in the list
+     * of this sort order and filter; the row itself is part of the page only if {@code inclusive}.
      */
-    record Cursor(Sort sort, Integer authorId, boolean backward, Instant createdAt, long id) {
+    record Cursor(Sort sort, Integer authorId, boolean backward, boolean inclusive, Instant createdAt, long id) {
     }
 
     private final SecretKeySpec key;
@@ -41,6 +41,7 @@ final class Cursors {
         String payload = String.join("|", VERSION, cursor.sort().name(),
                 cursor.authorId() == null ? "-" : cursor.authorId().toString(),
                 cursor.backward() ? "before" : "after",
+                cursor.inclusive() ? "with" : "without",
                 Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, cursor.createdAt())),  // PostgreSQL keeps microseconds
                 Long.toString(cursor.id()));
         byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
@@ -60,7 +61,7 @@ final class Cursors {
         }
         // Signed by us, so the fields are well formed; what is left to check is that they fit this request.
         String[] fields = new String(payload, StandardCharsets.UTF_8).split("\\|", -1);
-        if (fields.length != 6 || !fields[0].equals(VERSION)) {
+        if (fields.length != 7 || !fields[0].equals(VERSION)) {
             throw invalid("it was issued by another version of this API");
         }
         Sort issuedFor = Sort.valueOf(fields[1]);
@@ -71,8 +72,8 @@ final class Cursors {
         if (!Objects.equals(issuedAuthor, authorId)) {
             throw invalid("it was issued for another author filter; start again without a cursor");
         }
-        return new Cursor(issuedFor, issuedAuthor, fields[3].equals("before"),
-                Instant.EPOCH.plus(Long.parseLong(fields[4]), ChronoUnit.MICROS), Long.parseLong(fields[5]));
+        return new Cursor(issuedFor, issuedAuthor, fields[3].equals("before"), fields[4].equals("with"),
+                Instant.EPOCH.plus(Long.parseLong(fields[5]), ChronoUnit.MICROS), Long.parseLong(fields[6]));
     }
 
     private byte[] sign(byte[] payload) {

@@ -47,9 +47,10 @@ public final class PostPager {
             Collections.reverse(items);   // read backwards from the cursor; shown in the list's own order
         }
         if (items.isEmpty()) {
-            // Nothing on this side of the cursor (any more): only the way back makes sense.
+            // Nothing on this side of the cursor (any more): only the way back makes sense, and it
+            // starts at the cursor's own row, the last one the client saw.
             String back = cursor == null ? null : cursors.encode(new Cursor(cursor.sort(), cursor.authorId(),
-                    !cursor.backward(), cursor.createdAt(), cursor.id()));
+                    !cursor.backward(), true, cursor.createdAt(), cursor.id()));
             return backward ? new Page(items, back, null) : new Page(items, null, back);
         }
         Post first = items.get(0);
@@ -74,7 +75,7 @@ public final class PostPager {
     }
 
     private static Cursor positionOf(PageRequest request, Post row, boolean backward) {
-        return new Cursor(request.sort(), request.authorId(), backward, row.createdAt(), row.id());
+        return new Cursor(request.sort(), request.authorId(), backward, false, row.createdAt(), row.id());
     }
 
     private static SqlQuery query(PageRequest request, Cursor cursor) {
@@ -91,7 +92,7 @@ public final class PostPager {
             args.add(request.authorId());
         }
         if (cursor != null) {
-            String after = readDescending ? "<" : ">";
+            String after = (readDescending ? "<" : ">") + (cursor.inclusive() ? "=" : "");
             if (byCreatedAt) {
                 // A row comparison: (a, b) > (x, y) means a > x, or a = x and b > y. Written this way,
                 // PostgreSQL uses it as the starting point of the (created_at, id) index scan.
