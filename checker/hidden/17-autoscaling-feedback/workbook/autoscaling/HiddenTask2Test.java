@@ -52,4 +52,51 @@ class HiddenTask2Test {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new TargetTracking(0.6, 1.0))
                 .as("a tolerance of 1 (the band would reach down to 0% CPU)").isInstanceOf(IllegalArgumentException.class);
     }
+
+    private static Observation withLoad(double loadRps, int warm, int warming, int booting) {
+        return new Observation(0, loadRps, fleet(warm, 0.5, warming, booting).instances());
+    }
+
+    @Test
+    void requestTrackingHasTheSameBandAndItsEdgeIsInside() {
+        assertThat(new RequestTracking(50, 0.25).desiredInstances(withLoad(625, 10, 0, 0)))
+                .as("625 requests/s on 10 instances with a target of 50 and a tolerance of 0.25: 62.5 each is exactly"
+                        + " 1.25 times the target, on the edge of the band, so keep 10 (not 13)").isEqualTo(10);
+        assertThat(new RequestTracking(50, 0.25).desiredInstances(withLoad(375, 10, 0, 0)))
+                .as("375 requests/s on 10 instances: 37.5 each is exactly 0.75 times the target, inside, keep 10")
+                .isEqualTo(10);
+        assertThat(new RequestTracking(50, 0.1).desiredInstances(withLoad(660, 10, 0, 0)))
+                .as("660 requests/s on 10 instances: 66 each, 32% over, ceil(660 / 50) = 14").isEqualTo(14);
+    }
+
+    @Test
+    void requestTrackingMeasuresTheLoadOnServingInstancesNotBootingOnes() {
+        assertThat(new RequestTracking(50, 0.1).desiredInstances(withLoad(520, 5, 5, 10)))
+                .as("520 requests/s on 5 warm and 5 warming instances (all take traffic), 10 more booting: 52 each,"
+                        + " inside the band, keep the 20 (spread over all 20 it would read 26 each and scale in)")
+                .isEqualTo(20);
+    }
+
+    @Test
+    void requestTrackingMayScaleInBelowTheBootingInstances() {
+        assertThat(new RequestTracking(50, 0.1).desiredInstances(withLoad(200, 10, 0, 4)))
+                .as("200 requests/s on 10 serving instances, 4 more booting: ceil(200 / 50) = 4 in all")
+                .isEqualTo(4);
+        assertThat(new RequestTracking(50, 0.1).desiredInstances(withLoad(0, 0, 0, 3)))
+                .as("no load and nothing serving, 3 booting: nothing to scale out for, keep the 3").isEqualTo(3);
+    }
+
+    @Test
+    void requestTrackingChecksItsTargetAndTolerance() {
+        assertThat(new RequestTracking(0.5, 0.0).desiredInstances(withLoad(2, 4, 0, 0)))
+                .as("a target of half a request per second is allowed: 2 requests/s on 4 instances is on it").isEqualTo(4);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestTracking(0, 0.1))
+                .as("a target of 0 requests per instance").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestTracking(-50, 0.1))
+                .as("a negative target").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestTracking(50, 1.0))
+                .as("a tolerance of 1").isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new RequestTracking(50, -0.1))
+                .as("a negative tolerance").isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * The experiment: one simulated day of the public trace under the naive policy, stabilised target
- * tracking, and predictive plus reactive scaling. Writes the minute-by-minute load, capacity and instance
+ * tracking on CPU and on requests per instance, and predictive plus reactive scaling. Writes the minute-by-minute load, capacity and instance
  * count to target/experiment/17-autoscaling-feedback.csv, the three scores to ...-scores.csv, and two
  * charts. On the starter only the naive policy runs; the others say which task they wait for.
  * Run it with: mvn -q test -Pexperiment
@@ -26,10 +26,11 @@ import java.util.function.Supplier;
 class AutoscalingExperimentTest {
 
     @Test
-    void oneDayThreePolicies() throws IOException {
+    void oneDayFourPolicies() throws IOException {
         Map<String, Supplier<ScalingPolicy>> policies = new LinkedHashMap<>();
         policies.put("naive", Policies::naive);
-        policies.put("target tracking", () -> new Stabilised(new TargetTracking(0.5, 0.1), Duration.ofMinutes(3), Duration.ofMinutes(15)));
+        policies.put("target tracking on CPU", () -> new Stabilised(new TargetTracking(0.5, 0.1), Duration.ofMinutes(3), Duration.ofMinutes(15)));
+        policies.put("target tracking on requests", () -> new Stabilised(new RequestTracking(50, 0.1), Duration.ofMinutes(3), Duration.ofMinutes(15)));
         policies.put("predictive + reactive", () -> Policies.recommended(Lab.HISTORY, Lab.FLEET));
 
         Map<String, Run> runs = new LinkedHashMap<>();
@@ -43,7 +44,7 @@ class AutoscalingExperimentTest {
 
         Csv minutes = new Csv("policy", "minute", "load_rps", "instances", "serving", "capacity_rps", "latency_ms", "instances_needed");
         Csv scores = new Csv("policy", "slo_violation_minutes", "instance_hours", "scaling_actions", "direction_changes", "peak_instances", "peak_needed");
-        LineChart instances = new LineChart("One day, three autoscalers: instances running", "time of day", "instances").clockTimeX();
+        LineChart instances = new LineChart("One day, four autoscalers: instances running", "time of day", "instances").clockTimeX();
         LineChart spike = new LineChart("The 9:00 spike: capacity against load", "time of day", "requests per second").clockTimeX();
         List<Double> needX = new ArrayList<>();
         List<Double> needY = new ArrayList<>();
@@ -61,7 +62,7 @@ class AutoscalingExperimentTest {
         spike.series("load", loadX, loadY);
 
         System.out.println();
-        System.out.printf(Locale.ROOT, "%-22s %12s %15s %16s %18s %10s%n", "policy", "SLO minutes", "instance-hours",
+        System.out.printf(Locale.ROOT, "%-28s %12s %15s %16s %18s %10s%n", "policy", "SLO minutes", "instance-hours",
                 "scaling actions", "direction changes", "peak/need");
         for (Map.Entry<String, Run> entry : runs.entrySet()) {
             String name = entry.getKey();
@@ -92,7 +93,7 @@ class AutoscalingExperimentTest {
             int peakNeeded = run.ticks().stream().mapToInt(t -> Lab.FLEET.instancesNeeded(t.loadRps())).max().orElseThrow();
             int reversals = Lab.reversals(run);
             scores.row(name, round(slo), round(hours), actions, reversals, peak, peakNeeded);
-            System.out.printf(Locale.ROOT, "%-22s %12.2f %15.1f %16d %18d %10s%n", name, slo, hours, actions, reversals,
+            System.out.printf(Locale.ROOT, "%-28s %12.2f %15.1f %16d %18d %10s%n", name, slo, hours, actions, reversals,
                     peak + "/" + peakNeeded);
         }
         System.out.println();

@@ -40,6 +40,11 @@ final class Lab {
         return new Observation(tick, 0, instances);
     }
 
+    /** The same observation with {@code loadRps} requests per second arriving. */
+    static Observation withLoad(Observation observation, double loadRps) {
+        return new Observation(observation.tick(), loadRps, observation.instances());
+    }
+
     /** Minutes with latency above the objective between two minutes of the day (the tests' own count). */
     static double sloMinutesBetween(Run run, int fromMinute, int toMinute) {
         return run.between(fromMinute, toMinute).stream()
