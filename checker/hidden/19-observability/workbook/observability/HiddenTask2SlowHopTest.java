@@ -48,4 +48,17 @@ class HiddenTask2SlowHopTest {
                 .as("critical path when a long call (10-700 ms) is followed by a shorter one that ends last (750-990 ms)")
                 .containsExactly("9000000000000001", "9000000000000003", "9000000000000005");
     }
+
+    @Test
+    void theRootIsFoundByItsParentEvenWhenAChildsClockRunsBehind() {
+        // orders' clock is 40 ms behind the gateway's, so its span appears to start before its parent's
+        List<Span> trace = List.of(
+                span("a000000000000001", null, "gateway GET /checkout", 0, 500),
+                span("a000000000000002", "a000000000000001", "orders GET /orders", -30, 400),
+                span("a000000000000003", "a000000000000002", "orders SELECT order", 100, 350));
+        assertThat(TraceAnalysis.criticalPath(trace)).extracting(Span::spanId)
+                .as("critical path when the child's clock is behind and its span starts 30 ms before the root's")
+                .containsExactly("a000000000000001", "a000000000000002", "a000000000000003");
+    }
 }
+
