@@ -3,8 +3,6 @@ package workbook.autoscaling;
 import org.junit.jupiter.api.Test;
 import workbook.labkit.testing.Task;
 
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 @Task(2)
@@ -86,19 +84,19 @@ class Task2TargetTrackingTest {
 
     @Test
     void onTheDayRequestsPerInstanceLaunchForTheSpikeAtOnce() {
-        Run run = Lab.run(new Stabilised(new RequestTracking(50, 0.1), Duration.ofMinutes(3), Duration.ofMinutes(15)));
+        Run run = Lab.run(new RequestTracking(50, 0.1));
         int nineOClock = 9 * 60 * Fleet.TICKS_PER_MINUTE;
         int needed = (int) Math.ceil(run.tick(nineOClock).loadRps() / 50);
         assertThat(run.tick(nineOClock + 1).instances())
-                .as("instances at 9:00:15 with stabilised request tracking (50 per instance): the 9:00 reading of"
+                .as("instances at 9:00:15 with request tracking (50 per instance): the 9:00 reading of"
                         + " %.0f requests/s launches all %d the spike needs in one step", run.tick(nineOClock).loadRps(), needed)
                 .isGreaterThanOrEqualTo(needed);
         assertThat(run.ticks().stream().mapToInt(Tick::instances).max().orElseThrow())
-                .as("peak instances over the day (the spike needs 40 at 50 per instance; CPU tracking peaks at 62)")
+                .as("peak instances over the day (the spike needs about 40 at 50 per instance; CPU tracking at 50% peaks at 64)")
                 .isLessThanOrEqualTo(45);
         assertThat(Lab.sloMinutesBetween(run, 9 * 60, 10 * 60))
                 .as("minutes over the objective from 9:00 to 10:00 (CPU tracking at 50%: 9.00); what is left is the"
-                        + " 3 minutes of boot and the warm-up, which no reactive metric can remove").isBetween(3.0, 5.0);
+                        + " 3 minutes of boot and the warm-up, which no reactive metric can remove").isBetween(3.0, 5.5);
     }
 
     @Test
