@@ -21,11 +21,15 @@ public final class DataService implements AutoCloseable {
         throw new UnsupportedOperationException("Task 4: the port of the server");
     }
 
-    /** {@code GET /orders/{id}}: 200 with the status, 404 for no such order, 503 if no connection came free in time. */
+    /**
+     * {@code GET /orders/{id}}: 200 with the status, 404 for no such order, 503 if no connection came free
+     * in time, 500 for any other database error.
+     */
     Reply orderStatus(long orderId) {
         throw new UnsupportedOperationException("Task 4: borrow a connection, ask Orders.status, give it back");
     }
 
+    /** Stops the HTTP server and closes the pool with its connections. */
     @Override
     public void close() {
     }

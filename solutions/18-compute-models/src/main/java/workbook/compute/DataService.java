@@ -41,7 +41,10 @@ public final class DataService implements AutoCloseable {
         return server.port();
     }
 
-    /** {@code GET /orders/{id}}: 200 with the status, 404 for no such order, 503 if no connection came free in time. */
+    /**
+     * {@code GET /orders/{id}}: 200 with the status, 404 for no such order, 503 if no connection came free
+     * in time, 500 for any other database error.
+     */
     Reply orderStatus(long orderId) {
         // try-with-resources gives the connection back to the pool on every path, errors included.
         try (Connection connection = pool.getConnection()) {
@@ -54,6 +57,7 @@ public final class DataService implements AutoCloseable {
         }
     }
 
+    /** Stops the HTTP server and closes the pool with its connections. */
     @Override
     public void close() {
         server.close();
