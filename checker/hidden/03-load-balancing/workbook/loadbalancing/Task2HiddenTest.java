@@ -51,4 +51,16 @@ class Task2HiddenTest {
                         + "broken at random, gives each about half", counts)
                 .isBetween(850, 1150);
     }
+
+    @Test
+    void weightedLeastConnectionsComparesActivePerWeightBothWays() {
+        Server heavy = active(Server.weighted("heavy", 2), 2); // 1 per unit of weight
+        Server light = active(Server.weighted("light", 1), 3); // 3 per unit of weight
+
+        assertThat(count(new WeightedLeastConnections(new Random(5)), List.of(heavy, light), 100))
+                .as("100 picks with loads 2/2 and 3/1: the first server carries 1 connection per unit of weight, "
+                        + "the second 3")
+                .isEqualTo(Map.of("heavy", 100));
+    }
 }
+

@@ -52,4 +52,17 @@ class Task6HiddenTest {
                 .isEqualTo("api");
         assertThat(poolName(router.poolFor("www.example.com", "/status"))).as("www.example.com/status").isEqualTo("web");
     }
+
+    @Test
+    void aLongerPrefixBeatsANamedHostWithAShorterOne() {
+        Router router = new Router()
+                .route("api.example.com", "/a", pool("named-short"))
+                .route(Router.ANY_HOST, "/a/b", pool("any-long"));
+
+        assertThat(poolName(router.poolFor("api.example.com", "/a/b/c")))
+                .as("api.example.com/a/b/c with rules (api.example.com, '/a') then (any host, '/a/b'): the longer "
+                        + "prefix is more specific, whatever the host")
+                .isEqualTo("any-long");
+    }
 }
+
