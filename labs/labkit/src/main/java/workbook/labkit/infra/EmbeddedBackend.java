@@ -43,7 +43,7 @@ final class EmbeddedBackend implements Backend {
             "synchronous_commit", "off",
             "full_page_writes", "off");
 
-    private final Map<Map<String, String>, EmbeddedPostgres> postgresBySettings = new HashMap<>();
+    private final Map<Map<String, String>, PostgresDataDirectories.Started> postgresBySettings = new HashMap<>();
     private RedisServer redisServer;
     private RedisServerInfo redis;
     private ToxiproxyServer toxiproxyServer;
@@ -79,27 +79,32 @@ final class EmbeddedBackend implements Backend {
     public synchronized PostgresServer postgres(Map<String, String> settings) {
         Map<String, String> effective = new LinkedHashMap<>(FAST_TEST_SETTINGS);
         effective.putAll(settings);
-        EmbeddedPostgres server = postgresBySettings.get(effective);
-        if (server == null) {
-            server = startPostgres(effective);
-            postgresBySettings.put(effective, server);
+        PostgresDataDirectories.Started started = postgresBySettings.get(effective);
+        if (started == null) {
+            started = startPostgres(effective);
+            postgresBySettings.put(effective, started);
             // INT is PostgreSQL's fast shutdown; QUIT its immediate one.
-            watchdogs.add(ServerWatchdog.watch(postgresPid(server), "INT", "QUIT"));
+            watchdogs.add(ServerWatchdog.watch(postgresPid(started.server()), "INT", "QUIT", started.dataDirectory()));
         }
-        return new PostgresServer(LOOPBACK, server.getPort(), "postgres", "postgres", LOOPBACK, server.getPort(), effective);
+        int port = started.server().getPort();
+        return new PostgresServer(LOOPBACK, port, "postgres", "postgres", LOOPBACK, port, effective);
     }
 
-    private static EmbeddedPostgres startPostgres(Map<String, String> settings) {
+    private static PostgresDataDirectories.Started startPostgres(Map<String, String> settings) {
         checkPlatform();
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("listen_addresses", LOOPBACK)
-                    // Quiet server logs: the student reads test output, not checkpoint chatter.
-                    .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
-                    .setErrorRedirector(ProcessBuilder.Redirect.DISCARD);
-            settings.forEach(builder::setServerConfig);
-            return builder.start();
+            return PostgresDataDirectories.start(() -> {
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                        .setPGStartupWait(Duration.ofSeconds(60))
+                        .setServerConfig("listen_addresses", LOOPBACK)
+                        // close() below stops the servers, from the lab kit's own shutdown hook.
+                        .setRegisterShutdownHook(false)
+                        // Quiet server logs: the student reads test output, not checkpoint chatter.
+                        .setOutputRedirector(ProcessBuilder.Redirect.DISCARD)
+                        .setErrorRedirector(ProcessBuilder.Redirect.DISCARD);
+                settings.forEach(builder::setServerConfig);
+                return builder;
+            });
         } catch (IOException | RuntimeException e) {
             throw new InfrastructureException(
                     "Embedded PostgreSQL did not start with settings " + settings + ".",
@@ -253,12 +258,6 @@ final class EmbeddedBackend implements Backend {
                 // the JVM is exiting; the process dies with it
             }
         }
-        for (EmbeddedPostgres server : postgresBySettings.values()) {
-            try {
-                server.close();
-            } catch (IOException ignored) {
-                // as above
-            }
-        }
+        postgresBySettings.values().forEach(PostgresDataDirectories::stop);
     }
 }

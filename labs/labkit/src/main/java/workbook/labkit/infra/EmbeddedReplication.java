@@ -5,7 +5,6 @@ import eu.rekawek.toxiproxy.ToxiproxyClient;
 import io.zonky.test.db.postgres.util.LinuxUtils;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -19,12 +18,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 /**
  * Streaming standbys for the embedded backend. The bundled binaries have no {@code pg_basebackup},
@@ -114,7 +111,7 @@ final class EmbeddedReplication implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            ServerWatchdog watchdog = ServerWatchdog.watch(process.pid(), "INT", "QUIT");
+            ServerWatchdog watchdog = ServerWatchdog.watch(process.pid(), "INT", "QUIT", target, log);
             PostgresServer server = new PostgresServer("127.0.0.1", port, primary.user(), primary.password(),
                     "127.0.0.1", port, primary.settings());
             awaitHotStandby(server, process, log);
@@ -229,23 +226,9 @@ final class EmbeddedReplication implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            deleteQuietly(running.dataDirectory());
-            deleteQuietly(running.log());
+            PostgresDataDirectories.deleteQuietly(running.dataDirectory());
+            PostgresDataDirectories.deleteQuietly(running.log());
         }
         standbys.clear();
-    }
-
-    private static void deleteQuietly(Path directory) {
-        try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
-                try {
-                    Files.deleteIfExists(path);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException ignored) {
-            // a temporary directory; the operating system cleans it eventually
-        }
     }
 }

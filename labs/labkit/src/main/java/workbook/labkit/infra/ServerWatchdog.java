@@ -1,6 +1,9 @@
 package workbook.labkit.infra;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,21 +15,26 @@ import java.util.List;
  * and redis-server would then keep running, holding ports and memory. So each server gets a tiny
  * {@code sh} process that reads a pipe whose other end only this JVM holds. The operating system
  * closes that end when the JVM is gone, for any reason, and the watchdog then signals the server:
- * first a clean stop, then, if it is still there after ten seconds, a forceful one.
+ * first a clean stop, then, if it is still there after ten seconds, a forceful one, and once it is gone
+ * removes the files the server leaves behind (a PostgreSQL data directory is about 40 MB; a mutation
+ * run that kills hundreds of JVMs would otherwise fill the disk).
  * <p>
  * No polling of process ids, so a reused id cannot fool it. When the JVM stops the server itself,
  * it calls the watchdog off first ({@link #close()}).
  */
 final class ServerWatchdog implements AutoCloseable {
-    /** $1 the server's pid, $2 the signal for a clean stop, $3 the signal if that did not work. */
+    /** $1 the server's pid, $2 the signal for a clean stop, $3 the signal if that did not work, then the paths to remove. */
     private static final String SCRIPT = """
             while read -r _; do :; done
-            kill -s "$2" "$1" 2>/dev/null || exit 0
-            for _ in 1 2 3 4 5 6 7 8 9 10; do
-              kill -0 "$1" 2>/dev/null || exit 0
-              sleep 1
-            done
-            kill -s "$3" "$1" 2>/dev/null
+            if kill -s "$2" "$1" 2>/dev/null; then
+              for _ in 1 2 3 4 5 6 7 8 9 10; do
+                kill -0 "$1" 2>/dev/null || break
+                sleep 1
+              done
+              kill -s "$3" "$1" 2>/dev/null && sleep 1
+            fi
+            shift 3
+            [ "$#" -eq 0 ] || rm -rf -- "$@"
             """;
 
     private final Process watchdog;
@@ -43,10 +51,13 @@ final class ServerWatchdog implements AutoCloseable {
      * @param cleanStop the signal that makes the server shut down cleanly ({@code INT} for PostgreSQL's
      *                  fast shutdown, {@code TERM} for Redis)
      * @param forceStop the signal sent if it is still running ten seconds later
+     * @param leftBehind files and directories to remove once the server is gone (its data directory)
      */
-    static ServerWatchdog watch(long serverPid, String cleanStop, String forceStop) {
-        ProcessBuilder builder = new ProcessBuilder(List.of("sh", "-c", SCRIPT, "labkit-watchdog",
-                Long.toString(serverPid), cleanStop, forceStop))
+    static ServerWatchdog watch(long serverPid, String cleanStop, String forceStop, Path... leftBehind) {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", SCRIPT, "labkit-watchdog",
+                Long.toString(serverPid), cleanStop, forceStop));
+        Arrays.stream(leftBehind).map(Path::toString).forEach(command::add);
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         // stdin stays a pipe from this JVM: its end of file is the JVM's death.
@@ -66,7 +77,7 @@ final class ServerWatchdog implements AutoCloseable {
         return watchdog.pid();
     }
 
-    /** This JVM stops the server itself: the watchdog leaves without signalling anything. */
+    /** This JVM stops the server itself: the watchdog leaves without signalling or removing anything. */
     @Override
     public void close() {
         watchdog.destroy();

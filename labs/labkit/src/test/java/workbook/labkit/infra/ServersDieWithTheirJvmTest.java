@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +18,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A JVM killed outright (kill -9, an IDE's stop button, a mutation tester ending a hung test JVM)
- * runs no shutdown hook; its embedded PostgreSQL and redis-server must stop all the same.
+ * runs no shutdown hook; its embedded PostgreSQL and redis-server must stop all the same, and
+ * PostgreSQL's data directory must not be left on the disk.
  */
 class ServersDieWithTheirJvmTest {
 
@@ -30,8 +32,12 @@ class ServersDieWithTheirJvmTest {
                 .redirectErrorStream(true)
                 .start();
         List<Long> pids;
+        Path dataDirectory;
         try {
-            pids = serverPidsPrintedBy(child);
+            List<String> printed = linesPrintedBy(child, "data ", "pids ");
+            dataDirectory = Path.of(printed.get(0));
+            pids = Arrays.stream(printed.get(1).split(" ")).map(Long::valueOf).toList();
+            assertThat(dataDirectory.resolve("PG_VERSION")).as("PostgreSQL's data directory").exists();
             assertThat(pids).as("PostgreSQL and redis-server process ids").hasSize(2);
             pids.forEach(pid -> assertThat(ProcessHandle.of(pid)).as("server process %d before the kill", pid)
                     .hasValueSatisfying(handle -> assertThat(handle.isAlive()).isTrue()));
@@ -43,19 +49,26 @@ class ServersDieWithTheirJvmTest {
         await("the servers of the killed JVM stop").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(pids.stream().filter(ServersDieWithTheirJvmTest::alive).toList())
                         .as("server processes still running after their JVM was killed").isEmpty());
+        await("the data directory of the killed JVM's PostgreSQL is removed").atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(dataDirectory).doesNotExist());
     }
 
-    private static List<Long> serverPidsPrintedBy(Process child) throws Exception {
+    /** The rest of each line the child prints starting with one of the prefixes, in their order. */
+    private static List<String> linesPrintedBy(Process child, String... prefixes) throws Exception {
         BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
         StringBuilder seen = new StringBuilder();
+        List<String> found = new ArrayList<>();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (String line; System.nanoTime() < deadline && (line = lines.readLine()) != null; ) {
-            if (line.startsWith("pids ")) {
-                return Arrays.stream(line.substring(5).trim().split(" ")).map(Long::valueOf).toList();
+        for (String line; found.size() < prefixes.length && System.nanoTime() < deadline && (line = lines.readLine()) != null; ) {
+            if (line.startsWith(prefixes[found.size()])) {
+                found.add(line.substring(prefixes[found.size()].length()).trim());
             }
             seen.append(line).append('\n');
         }
-        throw new AssertionError("The child JVM printed no server pids; its output:\n" + seen);
+        if (found.size() < prefixes.length) {
+            throw new AssertionError("The child JVM did not print " + Arrays.toString(prefixes) + "; its output:\n" + seen);
+        }
+        return found;
     }
 
     private static boolean alive(long pid) {

