@@ -74,7 +74,9 @@ class Task2CoordinatedOmissionTest {
                         + "stall: %s (it sent nothing while it waited, so it recorded one slow request)",
                         REQUESTS, RATE, ms(closedP99))
                 .isGreaterThanOrEqualTo(stall * 8 / 10);
-        assertThat(closedP99).as("closed-loop p99 on the same stall: it hides the stall").isLessThan(stall * 2 / 5);
+        // Under 400 ms, where the open loop's is above: the closed loop saw the stall once, and one request of 300
+        // is not the 1% a p99 reports. (A busy machine can add a few slow requests of its own, so not "under 10 ms".)
+        assertThat(closedP99).as("closed-loop p99 on the same stall: it hides the stall").isLessThan(stall * 8 / 10);
         assertThat(openP99 - closedP99).as("what coordinated omission hid: open-loop p99 minus closed-loop p99")
                 .isGreaterThanOrEqualTo(stall * 2 / 5);
     }
