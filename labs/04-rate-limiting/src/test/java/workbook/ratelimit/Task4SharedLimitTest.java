@@ -5,6 +5,7 @@ import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Redis;
@@ -86,10 +87,12 @@ class Task4SharedLimitTest {
         try {
             await().atMost(Duration.ofSeconds(4))
                     .pollInterval(Duration.ofMillis(100))
+                    // A counter without a TTL never expires: the lock-out is certain, so say so at once.
+                    .failFast("a key without a TTL", () -> ttlOfEveryKey().containsValue(-1L))
                     .until(() -> server.tryAcquire("alice").allowed());
-        } catch (ConditionTimeoutException stillRefused) {
-            fail("alice is still refused 4 s after her last allowed request, with a limit of 3 per 1-second window. "
-                    + "The process crashed between INCR and EXPIRE, so her counter has no TTL: it never expires, "
+        } catch (ConditionTimeoutException | TerminalFailureException stillRefused) {
+            fail("alice is refused, and her counter will never expire, with a limit of 3 per 1-second window. "
+                    + "The process crashed between INCR and EXPIRE, so the counter has no TTL: it never expires, "
                     + "and she is locked out forever. Count and set the TTL in one atomic step (a Lua script).");
         }
     }
