@@ -67,4 +67,33 @@ class Task3HiddenTest {
         }
         assertThat(moved / 50_000.0).as("share of keys the 11th server took: about 1/11").isBetween(0.06, 0.12);
     }
+
+    @Test
+    void eachServerSitsOnTheRingAtExactlyItsVirtualNodes() {
+        List<Server> servers = servers(4);
+        int virtualNodes = 3;
+        // The ring the sheet describes, built here to know each key's owner.
+        java.util.TreeMap<Long, Server> ring = new java.util.TreeMap<>();
+        for (Server server : servers) {
+            for (int i = 0; i < virtualNodes; i++) {
+                ring.put(Hashing.hash(server.name() + "#" + i), server);
+            }
+        }
+        Balancer balancer = new ConsistentHash(virtualNodes);
+        int differ = 0;
+        String firstDifference = null;
+        for (int i = 0; i < 20_000; i++) {
+            Long point = ring.ceilingKey(Hashing.hash(key(i)));
+            Server expected = ring.get(point != null ? point : ring.firstKey());
+            Server actual = balancer.pick(servers, key(i));
+            if (actual != expected) {
+                differ++;
+                if (firstDifference == null) {
+                    firstDifference = key(i) + " went to " + actual + ", its owner is " + expected;
+                }
+            }
+        }
+        assertThat(differ).as("keys sent to another server than the owner on a ring of 4 servers with 3 virtual nodes "
+                + "each, at hash(name + \"#\" + i) for i = 0, 1, 2 (first: %s)", firstDifference).isZero();
+    }
 }

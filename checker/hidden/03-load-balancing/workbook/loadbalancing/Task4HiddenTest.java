@@ -36,4 +36,21 @@ class Task4HiddenTest {
                     .isSameAs(idle);
         }
     }
+
+    @Test
+    void powerOfTwoChoicesNeverTakesTheBusiestOfThree() {
+        Server busiest = Server.named("busiest");
+        for (int i = 0; i < 5; i++) {
+            busiest.connectionOpened();
+        }
+        List<Server> servers = List.of(busiest, Server.named("idle-1"), Server.named("idle-2"));
+        Balancer balancer = new PowerOfTwoChoices(new Random(11));
+
+        for (int i = 0; i < 300; i++) {
+            assertThat(balancer.pick(servers, "client"))
+                    .as("pick %d of three servers, one with 5 requests in flight: two different samples always include "
+                            + "an idle server, so the busiest can never win", i)
+                    .isNotSameAs(busiest);
+        }
+    }
 }

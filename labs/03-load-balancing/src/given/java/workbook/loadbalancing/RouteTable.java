@@ -25,11 +25,15 @@ public abstract class RouteTable<R extends RouteTable<R>> implements Routes {
 
     /**
      * Adds a rule: requests for {@code host} (or {@link #ANY_HOST}) whose path starts with
-     * {@code pathPrefix} go to {@code pool}.
+     * {@code pathPrefix} go to {@code pool}. A host is a name without a port, and each host and prefix
+     * has one rule: a second one is refused.
      */
     public synchronized R route(String host, String pathPrefix, Pool pool) {
         if (host == null || host.isBlank()) {
             throw new IllegalArgumentException("a route needs a host name or \"*\" for any host, got '" + host + "'");
+        }
+        if (host.contains(":")) {
+            throw new IllegalArgumentException("a route names a host without a port, got '" + host + "'");
         }
         if (pathPrefix == null || !pathPrefix.startsWith("/")) {
             throw new IllegalArgumentException("a path prefix starts with '/', got '" + pathPrefix + "'");
@@ -37,7 +41,13 @@ public abstract class RouteTable<R extends RouteTable<R>> implements Routes {
         String prefix = pathPrefix.length() > 1 && pathPrefix.endsWith("/")
                 ? pathPrefix.substring(0, pathPrefix.length() - 1) // "/api/" and "/api" are the same rule
                 : pathPrefix;
-        rules.add(new Rule(host.toLowerCase(Locale.ROOT), prefix, pool));
+        Rule rule = new Rule(host.toLowerCase(Locale.ROOT), prefix, pool);
+        // Two rules for the same host and prefix would leave the winner to the order they were added in.
+        if (rules.stream().anyMatch(existing -> existing.host().equals(rule.host()) && existing.prefix().equals(prefix))) {
+            throw new IllegalArgumentException("there is already a route for host '" + rule.host() + "' and prefix '"
+                    + prefix + "'");
+        }
+        rules.add(rule);
         @SuppressWarnings("unchecked") // R is the class that extends RouteTable<R>
         R self = (R) this;
         return self;
