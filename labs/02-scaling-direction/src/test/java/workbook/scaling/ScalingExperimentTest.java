@@ -61,15 +61,12 @@ class ScalingExperimentTest {
         }
     }
 
-    /** The course's 400 ms wait; the tests use a shorter one to stay quick, and the ratios are the same. */
-    private static final int LATENCY_MS = 400;
-
     @Test
     @Timeout(120) // eight measured fleets: longer than the lab kit's 30 s per test
     void throughputAgainstCapacity() throws Exception {
         try (Downstream downstream = new Downstream()) {
             Toxi.Proxied proxied = toxi.localPort("downstream", downstream.port());
-            proxied.toxics().latency("downstream-wait", ToxicDirection.DOWNSTREAM, LATENCY_MS);
+            proxied.toxics().latency("downstream-wait", ToxicDirection.DOWNSTREAM, Task4MeasuredScalingTest.LATENCY_MS);
             URI slow = URI.create("http://" + proxied.address() + "/");
             int workers = Task4MeasuredScalingTest.WORKERS;
             Csv csv = new Csv("multiple", "instances_x2_workers_rps", "one_instance_2n_workers_rps", "ideal_rps");

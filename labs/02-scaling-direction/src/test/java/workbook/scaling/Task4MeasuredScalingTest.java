@@ -23,8 +23,7 @@ class Task4MeasuredScalingTest {
     @RegisterExtension
     static final Toxi toxi = Toxi.create();
 
-    /** Long enough that a request's own work (a few ms) is small beside it, short enough for a quick run. */
-    static final int LATENCY_MS = 150;
+    static final int LATENCY_MS = 400;
     static final int WORKERS = 2;
     static final int REQUESTS = 18;
     static final int CLIENTS = 12;
