@@ -48,6 +48,7 @@ final class EmbeddedBackend implements Backend {
     private RedisServerInfo redis;
     private ToxiproxyServer toxiproxyServer;
     private ToxiproxyEndpoint toxiproxy;
+    /** redis-server's; each PostgreSQL server has its own, in {@link PostgresDataDirectories.Started}. */
     private final List<ServerWatchdog> watchdogs = new ArrayList<>();
     private final EmbeddedReplication replication = new EmbeddedReplication(this);
 
@@ -81,10 +82,8 @@ final class EmbeddedBackend implements Backend {
         effective.putAll(settings);
         PostgresDataDirectories.Started started = postgresBySettings.get(effective);
         if (started == null) {
-            started = startPostgres(effective);
+            started = startPostgres(effective); // with a watchdog of its own, started before the server
             postgresBySettings.put(effective, started);
-            // INT is PostgreSQL's fast shutdown; QUIT its immediate one.
-            watchdogs.add(ServerWatchdog.watch(postgresPid(started.server()), "INT", "QUIT", started.dataDirectory()));
         }
         int port = started.server().getPort();
         return new PostgresServer(LOOPBACK, port, "postgres", "postgres", LOOPBACK, port, effective);
@@ -228,9 +227,14 @@ final class EmbeddedBackend implements Backend {
         }
     }
 
-    /** The process ids of the servers this backend started (PostgreSQL and redis-server), for tests. */
+    /** The process ids of the servers this backend started (PostgreSQL, then redis-server), for tests. */
     synchronized List<Long> serverPids() {
-        return watchdogs.stream().map(ServerWatchdog::serverPid).toList();
+        List<Long> pids = new ArrayList<>();
+        postgresBySettings.values().forEach(started -> pids.add(postgresPid(started.server())));
+        if (redis != null) {
+            pids.add(redisPid(redis.port()));
+        }
+        return pids;
     }
 
     static int freePort() {

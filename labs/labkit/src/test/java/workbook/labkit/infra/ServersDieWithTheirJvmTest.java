@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -51,6 +54,49 @@ class ServersDieWithTheirJvmTest {
                         .as("server processes still running after their JVM was killed").isEmpty());
         await("the data directory of the killed JVM's PostgreSQL is removed").atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> assertThat(dataDirectory).doesNotExist());
+    }
+
+    @Test
+    void killingTheJvmWhileItsPostgresStartsLeavesNothingRunning() throws Exception {
+        EmbeddedBackend.checkPlatform();
+        // A temporary directory of its own, so that no other JVM's server is mistaken for the child's.
+        Path childTemp = Files.createTempDirectory("labkit-killed-while-starting-");
+        Path root = childTemp.resolve(PostgresDataDirectories.ROOT.getFileName().toString());
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + childTemp, "-cp",
+                System.getProperty("java.class.path"), ServersUntilKilled.class.getName())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        Path starting;
+        try {
+            // Killed as soon as its server's data directory exists: the server is still being made.
+            starting = await("the child's PostgreSQL data directory").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> dataDirectoryIn(root), Optional::isPresent)
+                    .orElseThrow();
+        } finally {
+            child.destroyForcibly();
+        }
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("the child JVM died").isTrue();
+
+        await("the half-started server of the killed JVM stops and its directory goes").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    assertThat(ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
+                            .map(line -> line.contains(starting.toString())).orElse(false)).map(ProcessHandle::pid).toList())
+                            .as("processes still serving %s", starting).isEmpty();
+                    assertThat(starting).doesNotExist();
+                });
+        PostgresDataDirectories.deleteQuietly(childTemp);
+    }
+
+    private static Optional<Path> dataDirectoryIn(Path root) throws IOException {
+        if (!Files.isDirectory(root)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            return entries.filter(entry -> entry.getFileName().toString().startsWith("data-")).findFirst();
+        }
     }
 
     /** The rest of each line the child prints starting with one of the prefixes, in their order. */
