@@ -38,4 +38,19 @@ class HiddenTask1FixedWindowTest {
         assertThat(last.remaining()).isZero();
         assertThat(last.retryAfter()).as("retryAfter on the last allowed request, 45 s into the minute").isEqualTo(Duration.ofSeconds(15));
     }
+
+    @Test
+    void aClientStillCountingInThisWindowIsKept() {
+        MutableClock clock = MutableClock.startingAtEpochMinute();
+        FixedWindowLimiter limiter = new FixedWindowLimiter(Policy.perMinute("default", 3), clock);
+        limiter.tryAcquire("old");
+        clock.advance(Duration.ofSeconds(61));
+        for (int i = 0; i < 3; i++) {
+            limiter.tryAcquire("alice");
+        }
+        limiter.tryAcquire("bob");
+        assertThat(limiter.clientsTracked()).as("clients tracked at 00:01:01: alice and bob counting in this window, "
+                + "the one from the minute before forgotten").isEqualTo(2);
+        assertThat(limiter.tryAcquire("alice").allowed()).as("alice's 4th request in the window (limit 3)").isFalse();
+    }
 }

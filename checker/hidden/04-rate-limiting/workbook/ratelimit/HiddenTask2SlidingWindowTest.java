@@ -88,4 +88,35 @@ class HiddenTask2SlidingWindowTest {
                         + "stop weighing at 00:02:00")
                 .isEqualTo(Duration.ofMillis(59_500));
     }
+
+    @Test
+    void theCounterKeepsAClientWhosePreviousWindowStillWeighs() {
+        SlidingWindowCounterLimiter limiter = new SlidingWindowCounterLimiter(HUNDRED_PER_MINUTE, clock);
+        clock.advance(Duration.ofSeconds(59));
+        for (int i = 0; i < 100; i++) {
+            limiter.tryAcquire("alice");
+        }
+        clock.advance(Duration.ofSeconds(1));
+        limiter.tryAcquire("bob");                      // the first request of 00:01:00
+        assertThat(limiter.clientsTracked()).as("clients tracked at 00:01:00: alice's 100 of the minute before still weigh")
+                .isEqualTo(2);
+        assertThat(limiter.tryAcquire("alice").allowed()).as("alice at 00:01:00, her 100 of 00:00:59 weighing fully").isFalse();
+    }
+
+    @Test
+    void theLogKeepsAClientWhoseRequestsAreStillInTheWindow() {
+        SlidingWindowLogLimiter limiter = new SlidingWindowLogLimiter(HUNDRED_PER_MINUTE, clock);
+        clock.advance(Duration.ofSeconds(30));
+        for (int i = 0; i < 100; i++) {
+            limiter.tryAcquire("alice");
+        }
+        clock.advance(Duration.ofSeconds(30));
+        limiter.tryAcquire("bob");                      // the first request of 00:01:00
+        assertThat(limiter.clientsTracked()).as("clients tracked at 00:01:00: alice's 100 of 00:00:30 still count").isEqualTo(2);
+        assertThat(limiter.tryAcquire("alice").allowed()).as("alice at 00:01:00 (100 requests at 00:00:30)").isFalse();
+        clock.advance(Duration.ofSeconds(60));
+        limiter.tryAcquire("bob");
+        assertThat(limiter.clientsTracked()).as("clients tracked at 00:02:00: alice's requests left the window at 00:01:30")
+                .isEqualTo(1);
+    }
 }

@@ -99,4 +99,24 @@ class HiddenTask3BucketsTest {
         assertThat(decision.remaining()).as("tokens left then: the bucket was full again (10), one spent").isEqualTo(9);
         assertThat(decision.resetAfter()).as("resetAfter with 9 of 10 tokens, one a microsecond").isEqualTo(Duration.ofNanos(1_000));
     }
+
+    @Test
+    void aBucketStillFillingIsKept() {
+        TokenBucketLimiter bucket = TokenBucketLimiter.forPolicy(Policy.perMinute("default", 100), clock);
+        bucket.tryAcquire("bob");
+        clock.advance(Duration.ofSeconds(30));
+        for (int i = 0; i < 100; i++) {
+            bucket.tryAcquire("alice");
+        }
+        clock.advance(Duration.ofSeconds(30));
+        bucket.tryAcquire("bob");
+        assertThat(bucket.clientsTracked()).as("clients tracked 30 s after alice emptied her bucket (half full again)")
+                .isEqualTo(2);
+        int allowed = 0;
+        for (int i = 0; i < 100; i++) {
+            allowed += bucket.tryAcquire("alice").allowed() ? 1 : 0;
+        }
+        assertThat(allowed).as("alice's requests allowed 30 s after she emptied a bucket of 100 refilled at 100 a minute")
+                .isEqualTo(50);
+    }
 }

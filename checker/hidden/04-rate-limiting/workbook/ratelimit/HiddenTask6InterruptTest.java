@@ -8,6 +8,7 @@ import workbook.labkit.Toxi;
 import workbook.labkit.testing.Task;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +31,7 @@ class HiddenTask6InterruptTest {
         Toxi.Proxied toRedis = toxi.redis(redis);
         // A long limiter timeout, so that only the interrupt can end the wait early.
         RedisRateLimiter limiter = new RedisRateLimiter(redis.newClient(redis.uri(toRedis)).connect(), POLICY,
-                Duration.ofSeconds(10), FailureMode.FAIL_CLOSED);
+                Clock.systemUTC(), Duration.ofSeconds(10), FailureMode.FAIL_CLOSED);
         await().atMost(Duration.ofSeconds(5)).until(() -> limiter.tryAcquire("warm-up").allowed());
         toRedis.toxics().timeout("redis-stalls", ToxicDirection.DOWNSTREAM, 0);
 

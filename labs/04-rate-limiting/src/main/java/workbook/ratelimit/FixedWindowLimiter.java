@@ -7,7 +7,7 @@ import java.time.Clock;
  * clock (12:00:00, 12:01:00, ...), and each client may make {@code quota} requests per window.
  * {@link Decision#retryAfter()} and {@link Decision#resetAfter()} are the time left in the current window.
  */
-public final class FixedWindowLimiter implements RateLimiter {
+public final class FixedWindowLimiter implements RateLimiter, TracksClients {
     private final Policy policy;
     private final Clock clock;
 
@@ -20,5 +20,11 @@ public final class FixedWindowLimiter implements RateLimiter {
     public Decision tryAcquire(String clientKey) {
         throw new UnsupportedOperationException(
                 "Task 1: count each client's requests in clock-aligned windows (window number = now / window length)");
+    }
+
+    @Override
+    public int clientsTracked() {
+        throw new UnsupportedOperationException(
+                "Task 1: say how many clients you hold state for, and forget those whose state is what a new client's would be");
     }
 }

@@ -13,7 +13,7 @@ import java.time.Clock;
  * {@link Decision#retryAfter()} is the time until one more request would fit;
  * {@link Decision#resetAfter()} the time until every counted request has slid out of the estimate.
  */
-public final class SlidingWindowCounterLimiter implements RateLimiter {
+public final class SlidingWindowCounterLimiter implements RateLimiter, TracksClients {
     private final Policy policy;
     private final Clock clock;
 
@@ -26,5 +26,11 @@ public final class SlidingWindowCounterLimiter implements RateLimiter {
     public Decision tryAcquire(String clientKey) {
         throw new UnsupportedOperationException(
                 "Task 2: keep this window's and the previous window's counts; weight the previous one by the part still inside the window");
+    }
+
+    @Override
+    public int clientsTracked() {
+        throw new UnsupportedOperationException(
+                "Task 2: say how many clients you hold state for, and forget those whose state is what a new client's would be");
     }
 }

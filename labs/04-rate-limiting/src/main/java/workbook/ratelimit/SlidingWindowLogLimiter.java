@@ -9,7 +9,7 @@ import java.time.Clock;
  * {@link Decision#retryAfter()} is the time until the oldest remembered request stops counting;
  * {@link Decision#resetAfter()} the time until the newest one does.
  */
-public final class SlidingWindowLogLimiter implements RateLimiter {
+public final class SlidingWindowLogLimiter implements RateLimiter, TracksClients {
     private final Policy policy;
     private final Clock clock;
 
@@ -22,5 +22,11 @@ public final class SlidingWindowLogLimiter implements RateLimiter {
     public Decision tryAcquire(String clientKey) {
         throw new UnsupportedOperationException(
                 "Task 2: keep a log of allowed request times per client; drop those one window old, then count");
+    }
+
+    @Override
+    public int clientsTracked() {
+        throw new UnsupportedOperationException(
+                "Task 2: say how many clients you hold state for, and forget those whose state is what a new client's would be");
     }
 }

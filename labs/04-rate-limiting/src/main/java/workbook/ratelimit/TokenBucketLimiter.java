@@ -12,7 +12,7 @@ import java.time.Duration;
  * {@link Decision#remaining()} is the whole tokens left; {@link Decision#retryAfter()} the time until
  * the next whole token; {@link Decision#resetAfter()} the time until the bucket is full again.
  */
-public final class TokenBucketLimiter extends TokenBucketBase implements RateLimiter {
+public final class TokenBucketLimiter extends TokenBucketBase implements RateLimiter, TracksClients {
 
     public TokenBucketLimiter(int capacity, int refillTokens, Duration refillPeriod, Clock clock) {
         super(capacity, refillTokens, refillPeriod, clock);
@@ -27,5 +27,11 @@ public final class TokenBucketLimiter extends TokenBucketBase implements RateLim
     public Decision tryAcquire(String clientKey) {
         throw new UnsupportedOperationException(
                 "Task 3: refill the bucket lazily from the time elapsed since the last request, capped at capacity, then spend a token");
+    }
+
+    @Override
+    public int clientsTracked() {
+        throw new UnsupportedOperationException(
+                "Task 3: say how many clients you hold state for, and forget those whose state is what a new client's would be");
     }
 }

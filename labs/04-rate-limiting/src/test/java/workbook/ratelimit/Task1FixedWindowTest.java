@@ -101,4 +101,9 @@ class Task1FixedWindowTest {
                 .as("requests allowed for one key by 8 servers with separate in-memory counters: each allows its own 100")
                 .isEqualTo(800);
     }
+
+    @Test
+    void forgetsClientsWhoseWindowIsOver() {
+        Traces.forgetsIdleClients(new FixedWindowLimiter(Policy.perMinute("default", 100), clock), clock, Duration.ofMinutes(1));
+    }
 }

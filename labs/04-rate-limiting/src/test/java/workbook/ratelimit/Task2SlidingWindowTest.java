@@ -152,4 +152,14 @@ class Task2SlidingWindowTest {
                     .isEqualTo(Duration.ofMillis(600));
         }
     }
+
+    @Test
+    void theLogForgetsClientsWithNothingLeftInTheWindow() {
+        Traces.forgetsIdleClients(new SlidingWindowLogLimiter(HUNDRED_PER_MINUTE, clock), clock, Duration.ofMinutes(1));
+    }
+
+    @Test
+    void theCounterForgetsClientsWhoseCountsWeighNothing() {
+        Traces.forgetsIdleClients(new SlidingWindowCounterLimiter(HUNDRED_PER_MINUTE, clock), clock, Duration.ofMinutes(2));
+    }
 }

@@ -94,4 +94,9 @@ class Task3TokenBucketTest {
         assertThat(bucket.tryAcquire("alice").allowed()).as("alice's 11th request").isFalse();
         assertThat(bucket.tryAcquire("bob").allowed()).as("bob's first request").isTrue();
     }
+
+    @Test
+    void forgetsClientsWhoseBucketIsFullAgain() {
+        Traces.forgetsIdleClients(TokenBucketLimiter.forPolicy(Policy.perMinute("default", 100), clock), clock, Duration.ofMinutes(1));
+    }
 }

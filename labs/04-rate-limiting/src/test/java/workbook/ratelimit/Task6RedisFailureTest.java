@@ -11,6 +11,7 @@ import workbook.labkit.Toxi;
 import workbook.labkit.testing.Task;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -112,7 +113,7 @@ class Task6RedisFailureTest {
     /** A limiter whose connection goes through the proxy; one decision first, so that the connection is up and the script known. */
     private static RedisRateLimiter limiterThrough(Toxi.Proxied toRedis, FailureMode failureMode) {
         StatefulRedisConnection<String, String> connection = redis.newClient(redis.uri(toRedis)).connect();
-        RedisRateLimiter limiter = new RedisRateLimiter(connection, POLICY, LIMITER_TIMEOUT, failureMode);
+        RedisRateLimiter limiter = new RedisRateLimiter(connection, POLICY, Clock.systemUTC(), LIMITER_TIMEOUT, failureMode);
         // On a busy machine even a healthy first call (connect, load the script) can exceed 50 ms; retry until one gets through.
         awaitAllowed(limiter, "warm-up", "before any fault: no request allowed in 5 s while Redis is healthy");
         return limiter;

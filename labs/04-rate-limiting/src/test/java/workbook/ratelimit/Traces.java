@@ -2,7 +2,10 @@ package workbook.ratelimit;
 
 import workbook.labkit.testing.MutableClock;
 
+import java.time.Duration;
 import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Request traces shared by several tasks' tests. */
 final class Traces {
@@ -23,5 +26,23 @@ final class Traces {
             clock.advanceMillis(10);
         }
         return allowed;
+    }
+
+    /**
+     * A thousand clients make one request each and fall quiet for {@code quiet}; then a new client
+     * comes. Checks the limiter held all thousand while they were active and only the newcomer after.
+     */
+    static <L extends RateLimiter & TracksClients> void forgetsIdleClients(L limiter, MutableClock clock, Duration quiet) {
+        for (int i = 0; i < 1000; i++) {
+            limiter.tryAcquire("client-" + i);
+        }
+        assertThat(limiter.clientsTracked()).as("clients tracked after 1000 clients made one request each").isEqualTo(1000);
+        clock.advance(quiet);
+        assertThat(limiter.tryAcquire("newcomer").allowed()).as("a new client's first request").isTrue();
+        assertThat(limiter.clientsTracked())
+                .as("clients tracked once the 1000 have been quiet for %s and a new client came. Each of them is now "
+                        + "the same as a new client, so keeping it costs memory and changes no decision: a server that "
+                        + "runs for months would keep every client it ever saw", quiet)
+                .isEqualTo(1);
     }
 }

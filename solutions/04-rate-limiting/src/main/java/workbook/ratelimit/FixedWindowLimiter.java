@@ -11,15 +11,21 @@ import java.util.Map;
  * counter per client: cheap, and wrong at the window edge, where a client can spend a whole quota at
  * the end of one window and another one at the start of the next.
  */
-public final class FixedWindowLimiter implements RateLimiter {
+public final class FixedWindowLimiter implements RateLimiter, TracksClients {
     private final Policy policy;
     private final Clock clock;
     private final Map<String, Window> windows = new HashMap<>();
+    /** The window in which idle clients were last forgotten: one sweep per window is enough. */
+    private long sweptWindow = Long.MIN_VALUE;
 
     /** The window a client is counting in (its number since the epoch) and the requests allowed in it. */
     private static final class Window {
-        long number;
+        final long number;
         int count;
+
+        Window(long number) {
+            this.number = number;
+        }
     }
 
     public FixedWindowLimiter(Policy policy, Clock clock) {
@@ -34,16 +40,22 @@ public final class FixedWindowLimiter implements RateLimiter {
         long current = Math.floorDiv(now, windowMillis);
         Duration untilWindowEnds = Duration.ofMillis((current + 1) * windowMillis - now);
 
-        Window window = windows.computeIfAbsent(clientKey, key -> new Window());
-        if (window.number != current) {
-            // A new window: the old count is simply forgotten (this map keeps one window per client).
-            window.number = current;
-            window.count = 0;
+        if (current != sweptWindow) {
+            // The first request of a new window forgets every count of an earlier one: such a client is
+            // the same as a new one, so its entry would only cost memory.
+            windows.values().removeIf(old -> old.number != current);
+            sweptWindow = current;
         }
+        Window window = windows.computeIfAbsent(clientKey, key -> new Window(current));
         if (window.count >= policy.quota()) {
             return Decision.reject(untilWindowEnds, untilWindowEnds);
         }
         window.count++;
         return Decision.allow(policy.quota() - window.count, untilWindowEnds, untilWindowEnds);
+    }
+
+    @Override
+    public synchronized int clientsTracked() {
+        return windows.size();
     }
 }

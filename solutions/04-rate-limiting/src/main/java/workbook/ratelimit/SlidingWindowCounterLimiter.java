@@ -15,10 +15,12 @@ import java.util.Map;
  * A request is allowed while the estimate, counting it, stays within the quota. Almost the accuracy of
  * the log, with the memory of the fixed window.
  */
-public final class SlidingWindowCounterLimiter implements RateLimiter {
+public final class SlidingWindowCounterLimiter implements RateLimiter, TracksClients {
     private final Policy policy;
     private final Clock clock;
     private final Map<String, Counters> counters = new HashMap<>();
+    /** The window in which idle clients were last forgotten: one sweep per window is enough. */
+    private long sweptWindow = Long.MIN_VALUE;
 
     private static final class Counters {
         long window;
@@ -37,6 +39,11 @@ public final class SlidingWindowCounterLimiter implements RateLimiter {
         long windowMillis = policy.windowMillis();
         long window = Math.floorDiv(now, windowMillis);
         long elapsed = now - window * windowMillis;
+        if (window != sweptWindow) {
+            // Counts two windows old weigh nothing: such a client is the same as a new one.
+            this.counters.values().removeIf(old -> old.window < window - 1);
+            sweptWindow = window;
+        }
 
         Counters counters = this.counters.computeIfAbsent(clientKey, key -> new Counters());
         if (counters.window != window) {
@@ -80,5 +87,10 @@ public final class SlidingWindowCounterLimiter implements RateLimiter {
         // Next window: current becomes previous, nothing counted yet: current * (window - t) <= (quota - 1) * window.
         long fitsAt = windowMillis - Math.floorDiv((policy.quota() - 1) * windowMillis, counters.current);
         return Duration.ofMillis(windowMillis - elapsed + fitsAt);
+    }
+
+    @Override
+    public synchronized int clientsTracked() {
+        return counters.size();
     }
 }

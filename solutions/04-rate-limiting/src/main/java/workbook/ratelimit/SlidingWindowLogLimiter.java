@@ -12,10 +12,12 @@ import java.util.Map;
  * if fewer than {@code quota} were allowed in the last {@code window}. Exact (no window edge to aim
  * at), at the price of one timestamp per allowed request per client.
  */
-public final class SlidingWindowLogLimiter implements RateLimiter {
+public final class SlidingWindowLogLimiter implements RateLimiter, TracksClients {
     private final Policy policy;
     private final Clock clock;
     private final Map<String, Deque<Long>> logs = new HashMap<>();
+    /** The clock-aligned window in which idle clients were last forgotten: one sweep per window is enough. */
+    private long sweptWindow = Long.MIN_VALUE;
 
     public SlidingWindowLogLimiter(Policy policy, Clock clock) {
         this.policy = policy;
@@ -26,6 +28,12 @@ public final class SlidingWindowLogLimiter implements RateLimiter {
     public synchronized Decision tryAcquire(String clientKey) {
         long now = clock.millis();
         long windowMillis = policy.windowMillis();
+        long window = Math.floorDiv(now, windowMillis);
+        if (window != sweptWindow) {
+            // A client whose newest request has left the window is the same as a new one.
+            logs.values().removeIf(old -> old.isEmpty() || old.peekLast() <= now - windowMillis);
+            sweptWindow = window;
+        }
         Deque<Long> log = logs.computeIfAbsent(clientKey, key -> new ArrayDeque<>());
         // An entry counts while it is less than one window old.
         while (!log.isEmpty() && log.peekFirst() <= now - windowMillis) {
@@ -43,5 +51,10 @@ public final class SlidingWindowLogLimiter implements RateLimiter {
     /** How long until the request logged at {@code loggedAt} stops counting. */
     private Duration untilLeaves(long loggedAt, long now) {
         return Duration.ofMillis(loggedAt + policy.windowMillis() - now);
+    }
+
+    @Override
+    public synchronized int clientsTracked() {
+        return logs.size();
     }
 }

@@ -12,8 +12,10 @@ import java.util.Map;
  * no timer, no thread, no work for idle clients. A quiet client saves up to {@code capacity} and may
  * spend it in one burst; over a long run it gets the refill rate.
  */
-public final class TokenBucketLimiter extends TokenBucketBase implements RateLimiter {
+public final class TokenBucketLimiter extends TokenBucketBase implements RateLimiter, TracksClients {
     private final Map<String, Bucket> buckets = new HashMap<>();
+    /** When idle clients are next forgotten: one sweep per time an empty bucket takes to fill is enough. */
+    private long nextSweepNanos = Long.MIN_VALUE;
 
     /**
      * The bucket's level is kept in "units" of 1 / refillPeriodNanos of a token, so that refilling is
@@ -38,16 +40,19 @@ public final class TokenBucketLimiter extends TokenBucketBase implements RateLim
     public synchronized Decision tryAcquire(String clientKey) {
         long now = nanos();
         long fullUnits = capacity * refillPeriodNanos;
+        if (now >= nextSweepNanos) {
+            // A bucket that has filled up again is the same as a new one.
+            buckets.values().removeIf(old -> refilled(old, now) == fullUnits);
+            long timeToFill = fullUnits / refillTokens;    // from empty: after that long, any bucket is full
+            nextSweepNanos = now + timeToFill;
+        }
         Bucket bucket = buckets.computeIfAbsent(clientKey, key -> {
             Bucket fresh = new Bucket();
             fresh.units = fullUnits;
             fresh.refilledAtNanos = now;
             return fresh;
         });
-        // Lazy refill: add what the elapsed time is worth, but never more than the bucket holds.
-        // (Capping the elapsed time first keeps the multiplication from overflowing after long idle periods.)
-        long elapsed = Math.min(now - bucket.refilledAtNanos, fullUnits / refillTokens + 1);
-        bucket.units = Math.min(fullUnits, bucket.units + elapsed * refillTokens);
+        bucket.units = refilled(bucket, now);
         bucket.refilledAtNanos = now;
 
         if (bucket.units < refillPeriodNanos) {
@@ -58,8 +63,24 @@ public final class TokenBucketLimiter extends TokenBucketBase implements RateLim
         return Decision.allow(remaining, timeToRefill(refillPeriodNanos - bucket.units), timeToRefill(fullUnits - bucket.units));
     }
 
+    /**
+     * Lazy refill: the bucket's units at {@code now}, what the elapsed time is worth added, but never more
+     * than the bucket holds. (Capping the elapsed time first keeps the multiplication from overflowing
+     * after long idle periods.)
+     */
+    private long refilled(Bucket bucket, long now) {
+        long fullUnits = capacity * refillPeriodNanos;
+        long elapsed = Math.min(now - bucket.refilledAtNanos, fullUnits / refillTokens + 1);
+        return Math.min(fullUnits, bucket.units + elapsed * refillTokens);
+    }
+
     /** How long the refill takes to bring {@code missingUnits}, rounded up to the next nanosecond. */
     private Duration timeToRefill(long missingUnits) {
         return Duration.ofNanos(Math.max(0, (missingUnits + refillTokens - 1) / refillTokens));
+    }
+
+    @Override
+    public synchronized int clientsTracked() {
+        return buckets.size();
     }
 }
