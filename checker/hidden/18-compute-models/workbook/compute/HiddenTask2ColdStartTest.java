@@ -62,4 +62,17 @@ class HiddenTask2ColdStartTest {
         assertThat(CostModel.provisionedMonthly(3, 2048)).as("3 instances of 2 GB").isCloseTo(3 * 2 * 2_628_000 * 0.0000041667, within(1e-6));
         assertThat(CostModel.provisionedMonthly(0, 2048)).as("none").isZero();
     }
+
+    @Test
+    void theIdleInstanceThatFinishedLastServesSoThatTheOtherCanExpire() {
+        FunctionFleet fleet = new FunctionFleet(Duration.ofSeconds(10), 0, ColdStarts.fixed(Duration.ofMillis(100)));
+        fleet.invoke(T0, Duration.ofSeconds(5));                          // instance A: busy until 5.1 s
+        fleet.invoke(T0.plusSeconds(1), Duration.ofSeconds(1));           // A is busy: instance B, busy until 2.1 s
+        assertThat(fleet.invoke(T0.plusSeconds(6), Duration.ofSeconds(1))).as("at 6 s, with A and B idle").isEqualTo(Duration.ofSeconds(1));
+        // A finished last, so A serves; B, idle since 2.1 s, expires at 12.1 s.
+        assertThat(fleet.invoke(T0.plusSeconds(14), Duration.ofSeconds(1))).as("first of two requests at 14 s").isEqualTo(Duration.ofSeconds(1));
+        assertThat(fleet.invoke(T0.plusSeconds(14), Duration.ofSeconds(1))).as("second of two requests at 14 s: B expired at 12.1 s "
+                + "because A, which finished later, took the request at 6 s").isEqualTo(Duration.ofMillis(1100));
+        assertThat(fleet.coldStarts()).as("cold starts").isEqualTo(3);
+    }
 }

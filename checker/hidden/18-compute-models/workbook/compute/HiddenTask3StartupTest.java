@@ -36,4 +36,16 @@ class HiddenTask3StartupTest {
         assertThat(report.classesFromFilesCold()).as("classes, plain").isEqualTo(650);
         assertThat(report.classesFromFilesArchived()).as("classes, archived").isEqualTo(33);
     }
+
+    @Test
+    void oneColdRunAndOneWarmRun() {
+        ScriptedRuntime runtime = new ScriptedRuntime()
+                .training(ScriptedRuntime.start(50, 900))
+                .plain(ScriptedRuntime.start(600, 650))
+                .archived(ScriptedRuntime.start(450, 33))
+                .warm(900_000, 42);
+        StartupReport report = StartupMeasurement.measure(runtime, 1, 1);
+        assertThat(report.warm()).as("warm: the one counted run, after the uncounted first").isEqualTo(Duration.ofNanos(42_000));
+        assertThat(report.cold()).as("cold").isEqualTo(Duration.ofMillis(600));
+    }
 }

@@ -68,4 +68,14 @@ class HiddenTask5ChoosingTest {
                 + "(4, then 20 for two hours), VMs are sized for the peak all day", advice).isEqualTo(Model.CONTAINER);
         assertThat(advice.reasons()).as("reasons").containsExactly(Reason.CHEAPEST);
     }
+
+    @Test
+    void exactlyFifteenMinutesStillFitsAFunction() {
+        Workload job = new Workload("quarter-hour job", Workload.steady(0.0005), Duration.ofMinutes(15), Duration.ofMinutes(15), 2048,
+                Duration.ofHours(1), false, false, false);
+        Recommendation advice = ADVISOR.recommend(job);
+        assertThat(advice.reasons()).as("reasons for a job from a queue that runs exactly 15 minutes, the function limit (%s)", advice)
+                .doesNotContain(Reason.LONGER_THAN_FUNCTION_LIMIT);
+        assertThat(advice.monthlyCost()).as("priced").containsKey(Model.FUNCTION);
+    }
 }
