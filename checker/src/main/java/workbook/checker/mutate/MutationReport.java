@@ -36,8 +36,18 @@ public record MutationReport(String lab, String checkerVersion, String date, Str
         if (hiddenRun.total().noCoverage() > 0) {
             shortfalls.add(hiddenRun.total().noCoverage() + " mutants in code no test runs (public + hidden): a class a student writes must have no uncovered code");
         }
+        long unexplained = unexplainedSurvivors(hiddenRun.survivors());
+        if (unexplained > 0) {
+            shortfalls.add(unexplained + " mutants survive the public and hidden tests: kill each with a test, or list it in "
+                    + "EQUIVALENT.md with the reason it cannot change what the code answers");
+        }
         return new MutationReport(lab, checkerVersion, date, inputsHash, pit, budgetMillis, targets.classes(),
                 targets.unboundedTests(), publicRun, hiddenRun, minutes, shortfalls.isEmpty(), List.copyOf(shortfalls));
+    }
+
+    /** Survivors other than uncovered ones (those have their own shortfall): each needs a test or an EQUIVALENT.md entry. */
+    public static long unexplainedSurvivors(List<Mutant> survivors) {
+        return survivors.stream().filter(mutant -> !"NO_COVERAGE".equals(mutant.status())).count();
     }
 
     static String percent(double share) {

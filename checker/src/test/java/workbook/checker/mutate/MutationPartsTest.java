@@ -110,6 +110,20 @@ class MutationPartsTest {
         assertThat(failing.markdown()).contains("**FAIL**", "| `Foo` | 4 | Math", "| public | 75.0% |", "A timed-out mutant counts as detected");
         assertThat(passing.passed()).isTrue();
         assertThat(passing.markdown()).contains("**PASS**", "No survivors.");
+
+        // 95% is over the bar, but the one survivor is neither killed nor listed as equivalent.
+        List<Mutant> twenty = new java.util.ArrayList<>();
+        for (int line = 1; line <= 20; line++) {
+            twenty.add(mutant("a.Foo", line, "MathMutator", line == 20 ? "SURVIVED" : "KILLED"));
+        }
+        Tally.RunResult oneSurvivor = Tally.count("public+hidden", targets.classes(), twenty, Equivalents.none(), true, 60);
+        MutationReport unexplained = MutationReport.of("01-x", "v", "d", "h", "pit", 3000, targets, strong, oneSurvivor, 2);
+        assertThat(unexplained.passed()).isFalse();
+        assertThat(unexplained.shortfalls()).containsExactly("1 mutants survive the public and hidden tests: kill each with a test, "
+                + "or list it in EQUIVALENT.md with the reason it cannot change what the code answers");
+        Tally.RunResult listed = Tally.count("public+hidden", targets.classes(), twenty,
+                Equivalents.parse(List.of("- a.Foo:20:MathMutator: the line only logs"), "EQUIVALENT.md"), true, 60);
+        assertThat(MutationReport.of("01-x", "v", "d", "h", "pit", 3000, targets, strong, listed, 2).passed()).isTrue();
     }
 
     @Test
