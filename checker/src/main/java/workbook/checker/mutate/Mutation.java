@@ -67,7 +67,7 @@ public final class Mutation {
             // A report written before survivors counted against the bar says PASS with survivors: it does not pass.
             boolean survivorsLeft = false;
             for (JsonNode survivor : report.path("publicAndHidden").path("survivors")) {
-                survivorsLeft |= !"NO_COVERAGE".equals(survivor.path("status").asText());
+                survivorsLeft |= MutationReport.unexplained(survivor.path("status").asText());
             }
             return Optional.of(new Stamp(report.path("inputsHash").asText(""), report.path("passed").asBoolean(false) && !survivorsLeft,
                     report.path("publicTests").path("strength").asDouble(), report.path("publicAndHidden").path("strength").asDouble(),
