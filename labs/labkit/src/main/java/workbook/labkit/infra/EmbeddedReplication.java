@@ -84,6 +84,9 @@ final class EmbeddedReplication implements AutoCloseable {
             String binary = postgresBinary(source);
             String maxConnections = single(connection, "select current_setting('max_connections')");
             Path target = Files.createTempDirectory("epg-" + name + "-");
+            Path log = target.resolveSibling(target.getFileName() + ".log");
+            // Before the copy and the server: a JVM killed at any moment from here on leaves neither behind.
+            ServerWatchdog watchdog = ServerWatchdog.watchPostgres(target, log);
             single(connection, "select pg_backup_start('labkit " + name + "', true)::text");
             copyDataDirectory(source, target);
             String label = single(connection, "select labelfile from pg_backup_stop(false)");
@@ -106,12 +109,10 @@ final class EmbeddedReplication implements AutoCloseable {
                     "-c", "wal_receiver_status_interval=1s",
                     "-c", "primary_conninfo=host=" + linkAddress.host() + " port=" + linkAddress.port()
                             + " user=" + primary.user() + " password=" + primary.password() + " application_name=" + name));
-            Path log = target.resolveSibling(target.getFileName() + ".log");
             Process process = new ProcessBuilder(command)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .start();
-            ServerWatchdog watchdog = ServerWatchdog.watch(process.pid(), "INT", "QUIT", target, log);
             PostgresServer server = new PostgresServer("127.0.0.1", port, primary.user(), primary.password(),
                     "127.0.0.1", port, primary.settings());
             awaitHotStandby(server, process, log);
@@ -213,7 +214,6 @@ final class EmbeddedReplication implements AutoCloseable {
     @Override
     public synchronized void close() {
         for (Running running : standbys) {
-            running.watchdog().close();
             try {
                 // INT: PostgreSQL's fast shutdown.
                 new ProcessBuilder("kill", "-INT", Long.toString(running.process().pid())).start().waitFor();
@@ -222,12 +222,14 @@ final class EmbeddedReplication implements AutoCloseable {
                 }
                 running.link().delete();
             } catch (IOException ignored) {
-                // the JVM is exiting; the watchdog-less process dies with its signal
+                // the JVM is exiting; the watchdog finishes the job
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
             PostgresDataDirectories.deleteQuietly(running.dataDirectory());
             PostgresDataDirectories.deleteQuietly(running.log());
+            // Last: a JVM killed while it stops a standby still has the watchdog to finish the job.
+            running.watchdog().close();
         }
         standbys.clear();
     }

@@ -38,14 +38,16 @@ final class ServerWatchdog implements AutoCloseable {
             """;
 
     /**
-     * $1 a PostgreSQL data directory. The watchdog starts before the server, because a JVM can be
-     * killed while the server starts (a mutation tester's time-out under load): it finds the server by
-     * the pid file the postmaster writes into its directory, and signals that process only if it is a
-     * postgres serving this directory (a pid file left by a crash may name a reused id).
+     * $1 a PostgreSQL data directory, then other paths to remove. The watchdog starts before the
+     * server, because a JVM can be killed while the server starts (a mutation tester's time-out under
+     * load): it finds the server by the pid file the postmaster writes into its directory, and signals
+     * that process only if it is a postgres serving this directory (a pid file left by a crash may name
+     * a reused id). A directory that is already gone means the server was stopped: nothing to wait for.
      */
     private static final String POSTGRES_SCRIPT = """
             while read -r _; do :; done
             for _ in 1 2 3 4 5 6 7 8 9 10; do
+              [ -d "$1" ] || break
               [ -f "$1/postmaster.pid" ] && break
               sleep 1
             done
@@ -57,7 +59,7 @@ final class ServerWatchdog implements AutoCloseable {
               done
               kill -s QUIT "$pid" 2>/dev/null && sleep 1
             fi
-            rm -rf -- "$1"
+            rm -rf -- "$@"
             """;
 
     private final Process watchdog;
@@ -82,10 +84,13 @@ final class ServerWatchdog implements AutoCloseable {
 
     /**
      * Watches over the PostgreSQL server that is about to start on {@code dataDirectory}: call it before
-     * the server starts. Once the JVM is gone it stops that server, then removes the directory.
+     * the server starts. Once the JVM is gone it stops that server, then removes the directory and
+     * {@code alsoLeftBehind} (a standby's log file).
      */
-    static ServerWatchdog watchPostgres(Path dataDirectory) {
-        return start(POSTGRES_SCRIPT, List.of(dataDirectory.toString()), "the PostgreSQL server of " + dataDirectory);
+    static ServerWatchdog watchPostgres(Path dataDirectory, Path... alsoLeftBehind) {
+        List<String> arguments = new ArrayList<>(List.of(dataDirectory.toString()));
+        Arrays.stream(alsoLeftBehind).map(Path::toString).forEach(arguments::add);
+        return start(POSTGRES_SCRIPT, arguments, "the PostgreSQL server of " + dataDirectory);
     }
 
     private static ServerWatchdog start(String script, List<String> arguments, String what) {

@@ -57,6 +57,36 @@ class ServersDieWithTheirJvmTest {
     }
 
     @Test
+    void killingTheJvmStopsItsStreamingStandbyAndRemovesItsFiles() throws Exception {
+        EmbeddedBackend.checkPlatform();
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process child = new ProcessBuilder(java.toString(), "-cp", System.getProperty("java.class.path"),
+                ServersUntilKilled.class.getName(), "standby")
+                .redirectErrorStream(true)
+                .start();
+        Path standbyDirectory;
+        Path standbyLog;
+        try {
+            standbyDirectory = Path.of(linesPrintedBy(child, "data ", "pids ", "standby ").get(2));
+            standbyLog = standbyDirectory.resolveSibling(standbyDirectory.getFileName() + ".log");
+            assertThat(standbyDirectory.resolve("standby.signal")).as("the standby's data directory").exists();
+            assertThat(standbyLog).as("the standby's log").exists();
+        } finally {
+            child.destroyForcibly(); // SIGKILL: no shutdown hook runs
+        }
+        assertThat(child.waitFor(10, TimeUnit.SECONDS)).as("the child JVM died").isTrue();
+
+        await("the standby of the killed JVM stops and its files go").atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                    assertThat(ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
+                            .map(line -> line.contains(standbyDirectory.toString())).orElse(false)).map(ProcessHandle::pid).toList())
+                            .as("processes still serving %s", standbyDirectory).isEmpty();
+                    assertThat(standbyDirectory).doesNotExist();
+                    assertThat(standbyLog).doesNotExist();
+                });
+    }
+
+    @Test
     void killingTheJvmWhileItsPostgresStartsLeavesNothingRunning() throws Exception {
         EmbeddedBackend.checkPlatform();
         // A temporary directory of its own, so that no other JVM's server is mistaken for the child's.

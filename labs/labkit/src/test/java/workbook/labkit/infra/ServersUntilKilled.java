@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The child JVM of {@link ServersDieWithTheirJvmTest}: starts the embedded PostgreSQL and
- * redis-server, prints PostgreSQL's data directory and the servers' process ids, then waits to be killed.
+ * redis-server (and with the argument {@code standby}, a streaming standby), prints PostgreSQL's data
+ * directory, the servers' process ids and the standby's data directory, then waits to be killed.
  */
 public final class ServersUntilKilled {
     public static void main(String[] args) throws Exception {
@@ -20,6 +21,14 @@ public final class ServersUntilKilled {
         }
         backend.redis();
         System.out.println("pids " + backend.serverPids().stream().map(String::valueOf).reduce((a, b) -> a + " " + b).orElse(""));
+        if (args.length > 0 && args[0].equals("standby")) {
+            PostgresServer standby = backend.replication(1).standbys().get(0).server();
+            try (Connection connection = DriverManager.getConnection(standby.jdbcUrl("postgres"), standby.user(), standby.password());
+                 ResultSet row = connection.createStatement().executeQuery("select current_setting('data_directory')")) {
+                row.next();
+                System.out.println("standby " + row.getString(1));
+            }
+        }
         System.out.flush();
         Thread.sleep(Long.MAX_VALUE);
     }
