@@ -25,7 +25,8 @@ class Task4MeasuredScalingTest {
 
     static final int LATENCY_MS = 400;
     static final int WORKERS = 2;
-    static final int REQUESTS = 18;
+    /** Each measurement keeps every worker busy for this many downstream waits. */
+    static final int ROUNDS = 3;
     static final int CLIENTS = 12;
 
     static Downstream downstream;
@@ -50,18 +51,24 @@ class Task4MeasuredScalingTest {
         downstream.close();
     }
 
-    /** Throughput of a fleet, in requests per second, after one warm-up round (connections, JIT). */
-    static double measure(Fleet fleet, int capacity, int requests) {
+    /**
+     * Throughput of a fleet, in requests per second, after one warm-up round (connections, JIT). The
+     * load is {@link #ROUNDS} requests per worker the fleet should have, so a fleet that works as it
+     * should takes the same time whatever its size, and the fixed costs of a measurement (threads,
+     * connections, scheduling on a busy machine) weigh the same in every ratio.
+     */
+    static double measure(Fleet fleet, int capacity) {
         Load.throughput(fleet.uri().resolve("/work"), capacity, capacity);
-        return Load.throughput(fleet.uri().resolve("/work"), requests, CLIENTS);
+        return Load.throughput(fleet.uri().resolve("/work"), ROUNDS * capacity, CLIENTS);
     }
 
     @Test
     void anInstanceWorksOnAsManyRequestsAsItHasWorkers() {
         try (Fleet fleet = Fleet.start(1, WORKERS, slowDownstream)) {
-            measure(fleet, WORKERS, 4 * WORKERS);
+            // More requests at once than the instance has workers: only the worker count may limit them.
+            Load.throughput(fleet.uri().resolve("/work"), ROUNDS * WORKERS, CLIENTS);
             assertThat(fleet.instances().get(0).peakInFlight()).as("requests one instance with " + WORKERS + " workers had in "
-                    + "progress at once, under " + CLIENTS + " concurrent clients. 1 means the requests ran one after the other "
+                    + "progress at once, sent " + ROUNDS * WORKERS + " requests together. 1 means the requests ran one after the other "
                     + "(the JDK HttpServer runs handlers on its single dispatcher thread unless given an executor); more than "
                     + WORKERS + " means the pool is not fixed").isEqualTo(WORKERS);
         }
@@ -73,13 +80,13 @@ class Task4MeasuredScalingTest {
         double threeInstances;
         double threeTimesTheWorkers;
         try (Fleet fleet = Fleet.start(1, WORKERS, slowDownstream)) {
-            one = measure(fleet, WORKERS, REQUESTS);
+            one = measure(fleet, WORKERS);
         }
         try (Fleet fleet = Fleet.start(3, WORKERS, slowDownstream)) {
-            threeInstances = measure(fleet, 3 * WORKERS, REQUESTS);
+            threeInstances = measure(fleet, 3 * WORKERS);
         }
         try (Fleet fleet = Fleet.start(1, 3 * WORKERS, slowDownstream)) {
-            threeTimesTheWorkers = measure(fleet, 3 * WORKERS, REQUESTS);
+            threeTimesTheWorkers = measure(fleet, 3 * WORKERS);
         }
         System.out.printf("[Task 4] 1 instance x %d workers: %.1f req/s; 3 instances: %.1f req/s (%.2fx); 1 instance x %d workers: %.1f req/s (%.2fx)%n",
                 WORKERS, one, threeInstances, threeInstances / one, 3 * WORKERS, threeTimesTheWorkers, threeTimesTheWorkers / one);
