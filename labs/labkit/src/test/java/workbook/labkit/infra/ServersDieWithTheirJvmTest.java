@@ -78,10 +78,7 @@ class ServersDieWithTheirJvmTest {
 
         await("the standby of the killed JVM stops and its files go").atMost(Duration.ofSeconds(20))
                 .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                    assertThat(ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
-                            .map(line -> line.contains(standbyDirectory.toString())).orElse(false)).map(ProcessHandle::pid).toList())
-                            .as("processes still serving %s", standbyDirectory).isEmpty();
-                    assertThat(standbyDirectory).doesNotExist();
+                    assertGone(standbyDirectory);
                     assertThat(standbyLog).doesNotExist();
                 });
     }
@@ -112,12 +109,17 @@ class ServersDieWithTheirJvmTest {
 
         await("the half-started server of the killed JVM stops and its directory goes").atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
-                    assertThat(ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
-                            .map(line -> line.contains(starting.toString())).orElse(false)).map(ProcessHandle::pid).toList())
-                            .as("processes still serving %s", starting).isEmpty();
-                    assertThat(starting).doesNotExist();
+                    assertGone(starting);
                 });
         PostgresDataDirectories.deleteQuietly(childTemp);
+    }
+
+    /** No process names the data directory on its command line, and the directory is removed. */
+    private static void assertGone(Path dataDirectory) {
+        assertThat(ProcessHandle.allProcesses().filter(process -> process.info().commandLine()
+                .map(line -> line.contains(dataDirectory.toString())).orElse(false)).map(ProcessHandle::pid).toList())
+                .as("processes still serving %s", dataDirectory).isEmpty();
+        assertThat(dataDirectory).doesNotExist();
     }
 
     private static Optional<Path> dataDirectoryIn(Path root) throws IOException {
