@@ -37,7 +37,7 @@ class Task3FleetLockTest {
     static final Toxi toxi = Toxi.create();
 
     static final int INSTANCES = 5;
-    static final int REQUESTS = 200;
+    static final int REQUESTS = 50;
     static final Duration QUERY_TIME = Duration.ofMillis(300);
     /** The lock outlives any rebuild here, even on a busy machine (a shorter one would let a second rebuilder in). */
     static final FleetPolicy POLICY = new FleetPolicy(Duration.ofSeconds(10), Duration.ofSeconds(60),
