@@ -260,6 +260,10 @@ async function checkDeck(deck) {
     if (!deck.source.includes(`](${target})`)) problems.push(`no link to the ${what}: [..](${target})`);
     else if (!fs.existsSync(path.join(REPO_DIR, target.slice(3)))) notes.push(`${target.slice(3)} does not exist yet`);
   }
+  // Every lab sheet says where the course simplifies or its sources disagree with practice; so does every deck.
+  if (!deck.slides.some((s) => /^##\s+Assumptions\b/m.test(s.text))) {
+    problems.push('no "## Assumptions, and where the sources ..." slide (every lab sheet has that section; the deck says it too)');
+  }
   const sheet = readLabSheetTasks(deck.slug);
   if (sheet && sheet.tasks.length) {
     // The lab sheet is the one source of task numbers and titles: the deck's task table must agree.
