@@ -14,7 +14,11 @@ import java.util.Map;
  */
 public final class TokenBucketLimiter extends TokenBucketBase implements RateLimiter, TracksClients {
     private final Map<String, Bucket> buckets = new HashMap<>();
-    /** When idle clients are next forgotten: one sweep per time an empty bucket takes to fill is enough. */
+    /** A full bucket, in units (see {@link Bucket}). */
+    private final long fullUnits;
+    /** How long an empty bucket takes to fill: after that long, any bucket is full. */
+    private final long fillNanos;
+    /** When idle clients are next forgotten: one sweep per fill time is enough. */
     private long nextSweepNanos = Long.MIN_VALUE;
 
     /**
@@ -29,6 +33,8 @@ public final class TokenBucketLimiter extends TokenBucketBase implements RateLim
 
     public TokenBucketLimiter(int capacity, int refillTokens, Duration refillPeriod, Clock clock) {
         super(capacity, refillTokens, refillPeriod, clock);
+        fullUnits = capacity * refillPeriodNanos;
+        fillNanos = fullUnits / refillTokens;
     }
 
     /** The usual shape for an API: bursts of up to the quota, refilled at quota per window. */
@@ -39,12 +45,10 @@ public final class TokenBucketLimiter extends TokenBucketBase implements RateLim
     @Override
     public synchronized Decision tryAcquire(String clientKey) {
         long now = nanos();
-        long fullUnits = capacity * refillPeriodNanos;
         if (now >= nextSweepNanos) {
             // A bucket that has filled up again is the same as a new one.
             buckets.values().removeIf(old -> refilled(old, now) == fullUnits);
-            long timeToFill = fullUnits / refillTokens;    // from empty: after that long, any bucket is full
-            nextSweepNanos = now + timeToFill;
+            nextSweepNanos = now + fillNanos;
         }
         Bucket bucket = buckets.computeIfAbsent(clientKey, key -> {
             Bucket fresh = new Bucket();
@@ -69,8 +73,7 @@ public final class TokenBucketLimiter extends TokenBucketBase implements RateLim
      * after long idle periods.)
      */
     private long refilled(Bucket bucket, long now) {
-        long fullUnits = capacity * refillPeriodNanos;
-        long elapsed = Math.min(now - bucket.refilledAtNanos, fullUnits / refillTokens + 1);
+        long elapsed = Math.min(now - bucket.refilledAtNanos, fillNanos + 1);
         return Math.min(fullUnits, bucket.units + elapsed * refillTokens);
     }
 
