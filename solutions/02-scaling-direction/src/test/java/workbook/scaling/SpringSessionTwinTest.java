@@ -35,6 +35,8 @@ class SpringSessionTwinTest {
     static final Redis redis = Redis.isolated();
 
     private static final Duration TTL = Duration.ofMinutes(30);
+    /** Where Spring's repository keeps a session: a hash under this prefix and the session's id. */
+    private static final String KEY_PREFIX = "spring:session:sessions:";
 
     private final List<AutoCloseable> toClose = new ArrayList<>();
 
@@ -69,7 +71,7 @@ class SpringSessionTwinTest {
     void usingASessionPushesItsExpiryBack() {
         SessionStore store = springSessions(TTL);
         String id = store.create("erin");
-        String key = "spring:session:sessions:" + id;
+        String key = KEY_PREFIX + id;
         redis.commands().pexpire(key, 5_000); // as if it had been idle for almost 30 minutes
         assertThat(store.user(id)).as("user of a live session").hasValue("erin");
         assertThat(redis.commands().pttl(key)).as("TTL (ms) of %s after the session was used", key)
@@ -81,7 +83,7 @@ class SpringSessionTwinTest {
         // Spring writes expiry in whole seconds (last access + max inactive interval), so 1 s is its shortest.
         SessionStore store = springSessions(Duration.ofSeconds(1));
         String id = store.create("frank");
-        await().atMost(Duration.ofSeconds(4)).until(() -> redis.commands().exists("spring:session:sessions:" + id) == 0);
+        await().atMost(Duration.ofSeconds(4)).until(() -> redis.commands().exists(KEY_PREFIX + id) == 0);
         assertThat(store.user(id)).as("user of a session idle for longer than its 1 s").isEmpty();
         assertThat(store.user("no-such-session")).as("user of an unknown session id").isEmpty();
     }

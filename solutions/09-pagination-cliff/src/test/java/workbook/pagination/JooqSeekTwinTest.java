@@ -5,6 +5,7 @@ import org.jooq.Field;
 import org.jooq.Record4;
 import org.jooq.SQLDialect;
 import org.jooq.Select;
+import org.jooq.SortField;
 import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
@@ -36,11 +37,13 @@ class JooqSeekTwinTest {
     private static final Field<Integer> AUTHOR_ID = DSL.field(DSL.name("author_id"), Integer.class);
     private static final Field<OffsetDateTime> CREATED_AT = DSL.field(DSL.name("created_at"), OffsetDateTime.class);
     private static final Field<String> TITLE = DSL.field(DSL.name("title"), String.class);
+    /** The feed's order, newest first: the unique pair, as in {@code PostPager}. */
+    private static final List<SortField<?>> NEWEST_FIRST = List.of(CREATED_AT.desc(), ID.desc());
 
     /** The newest posts first, after the row ({@code createdAt}, {@code id}) when one is given. */
     private static Select<Record4<Long, Integer, OffsetDateTime, String>> feedPage(
             DSLContext sql, OffsetDateTime createdAt, Long id, int limit) {
-        var ordered = sql.select(ID, AUTHOR_ID, CREATED_AT, TITLE).from(POSTS).orderBy(CREATED_AT.desc(), ID.desc());
+        var ordered = sql.select(ID, AUTHOR_ID, CREATED_AT, TITLE).from(POSTS).orderBy(NEWEST_FIRST);
         return createdAt == null ? ordered.limit(limit) : ordered.seek(createdAt, id).limit(limit);
     }
 
@@ -73,7 +76,7 @@ class JooqSeekTwinTest {
     void seeksPastTwentyThousandPostsReadingOnlyThePage() {
         DSLContext sql = DSL.using(million.jdbc().getDataSource(), SQLDialect.POSTGRES);
         // The 20,000th post of the feed, the last one a client saw after 1,000 pages of 20.
-        var last = sql.select(ID, CREATED_AT).from(POSTS).orderBy(CREATED_AT.desc(), ID.desc()).offset(19_999).limit(1).fetchSingle();
+        var last = sql.select(ID, CREATED_AT).from(POSTS).orderBy(NEWEST_FIRST).offset(19_999).limit(1).fetchSingle();
 
         Select<?> seek = feedPage(sql, last.value2(), last.value1(), 20);
         System.out.println("[jOOQ seek] " + seek.getSQL());
