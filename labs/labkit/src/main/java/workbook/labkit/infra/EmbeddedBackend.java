@@ -107,7 +107,8 @@ final class EmbeddedBackend implements Backend {
         } catch (IOException | RuntimeException e) {
             throw new InfrastructureException(
                     "Embedded PostgreSQL did not start with settings " + settings + ".",
-                    "check that /tmp is writable and has a few hundred MB free, that the settings are valid "
+                    "check that " + PostgresDataDirectories.ROOT.getParent() + " is writable and has a few hundred MB "
+                            + "free (WORKBOOK_POSTGRES_DATA names another folder), that the settings are valid "
                             + "PostgreSQL parameters, and run ./workbook doctor. On an unusual Linux, missing "
                             + "shared libraries show in the cause; Docker (WORKBOOK_BACKEND=docker) avoids them.", e);
         }

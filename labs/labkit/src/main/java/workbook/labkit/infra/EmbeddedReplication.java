@@ -83,7 +83,7 @@ final class EmbeddedReplication implements AutoCloseable {
             Path source = Path.of(single(connection, "select current_setting('data_directory')"));
             String binary = postgresBinary(source);
             String maxConnections = single(connection, "select current_setting('max_connections')");
-            Path target = Files.createTempDirectory("epg-" + name + "-");
+            Path target = PostgresDataDirectories.newDirectory("standby-" + name + "-");
             Path log = target.resolveSibling(target.getFileName() + ".log");
             // Before the copy and the server: a JVM killed at any moment from here on leaves neither behind.
             ServerWatchdog watchdog = ServerWatchdog.watchPostgres(target, log);
@@ -121,8 +121,9 @@ final class EmbeddedReplication implements AutoCloseable {
             return new Running(new ReplicationCluster.Standby(name, server, link.getName()), process, watchdog, target, log, link);
         } catch (SQLException | IOException | RuntimeException e) {
             throw new InfrastructureException("Could not start the embedded streaming standby " + name + ".",
-                    "check that /tmp has a few hundred MB free and run ./workbook doctor; the standby's log is beside its "
-                            + "data directory in " + System.getProperty("java.io.tmpdir") + " (epg-" + name + "-*.log).", e);
+                    "check that " + PostgresDataDirectories.ROOT.getParent() + " has a few hundred MB free and run "
+                            + "./workbook doctor; the standby's log is beside its data directory in "
+                            + PostgresDataDirectories.ROOT + " (standby-" + name + "-*.log).", e);
         }
     }
 

@@ -60,6 +60,11 @@ public final class Infrastructure {
         }
     }
 
+    /** Where the embedded backend keeps PostgreSQL's data directories: memory when there is room, see WORKBOOK_POSTGRES_DATA. */
+    public static java.nio.file.Path embeddedPostgresData() {
+        return PostgresDataDirectories.ROOT.getParent();
+    }
+
     /** Whether the docker backend could be used here; tests that need Docker skip themselves when it is false. */
     public static boolean dockerAvailable() {
         return DockerBackend.dockerAvailable();

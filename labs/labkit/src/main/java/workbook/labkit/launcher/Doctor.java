@@ -50,6 +50,7 @@ public final class Doctor {
         checks.add(java());
         checks.add(maven());
         checks.add(disk("disk (temp)", new File(System.getProperty("java.io.tmpdir")), 1024));
+        checks.add(disk("disk (PostgreSQL data)", Infrastructure.embeddedPostgresData().toFile(), 1024));
         checks.add(disk("disk (workbook)", root.toFile(), 512));
         checks.add(loopbackPorts());
         boolean docker = Infrastructure.dockerAvailable();

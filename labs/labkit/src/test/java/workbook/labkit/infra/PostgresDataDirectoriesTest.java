@@ -1,6 +1,7 @@
 package workbook.labkit.infra;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -53,6 +54,23 @@ class PostgresDataDirectoriesTest {
         } finally {
             backend.close();
         }
+    }
+
+    @Test
+    void dataDirectoriesGoToMemoryWhenItHasRoomAndToTheTemporaryDirectoryOtherwise(@TempDir Path temporary) throws Exception {
+        Path noSuchFolder = temporary.resolve("no-shm");
+        Path memory = Path.of("/dev/shm");
+        assertThat(PostgresDataDirectories.parentDirectory("/srv/pg", memory, temporary))
+                .as("WORKBOOK_POSTGRES_DATA wins").isEqualTo(Path.of("/srv/pg"));
+        assertThat(PostgresDataDirectories.parentDirectory(null, noSuchFolder, temporary))
+                .as("no memory folder (macOS)").isEqualTo(temporary);
+        assertThat(PostgresDataDirectories.parentDirectory(null, Files.createFile(temporary.resolve("a-file")), temporary))
+                .as("a file where the memory folder should be").isEqualTo(temporary);
+        boolean memoryHasRoom = Files.isDirectory(memory) && Files.isWritable(memory)
+                && memory.toFile().getUsableSpace() >= PostgresDataDirectories.MEMORY_NEEDED;
+        assertThat(PostgresDataDirectories.parentDirectory(null, memory, temporary))
+                .as("/dev/shm, %s", memoryHasRoom ? "with room" : "missing or too small")
+                .isEqualTo(memoryHasRoom ? memory : temporary);
     }
 
     private static Path dataDirectoryOf(PostgresServer server) {

@@ -90,7 +90,8 @@ class ServersDieWithTheirJvmTest {
         Path childTemp = Files.createTempDirectory("labkit-killed-while-starting-");
         Path root = childTemp.resolve(PostgresDataDirectories.ROOT.getFileName().toString());
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process child = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + childTemp, "-cp",
+        Process child = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + childTemp,
+                "-Dworkbook.postgres.data=" + childTemp, "-cp",
                 System.getProperty("java.class.path"), ServersUntilKilled.class.getName())
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)

@@ -16,7 +16,7 @@ class DoctorTest {
     void everyCheckPassesOnAWorkingMachine() {
         List<Doctor.Check> checks = Doctor.run(Path.of("."));
         assertThat(checks).extracting(Doctor.Check::name)
-                .contains("java", "maven", "disk (temp)", "local ports", "docker", "backend", "postgresql", "redis", "toxiproxy");
+                .contains("java", "maven", "disk (temp)", "disk (PostgreSQL data)", "local ports", "docker", "backend", "postgresql", "redis", "toxiproxy");
         assertThat(checks).allSatisfy(check -> assertThat(check.ok()).as(check.line()).isTrue());
     }
 
