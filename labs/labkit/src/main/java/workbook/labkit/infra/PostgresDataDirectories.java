@@ -35,7 +35,7 @@ final class PostgresDataDirectories {
     static final Path ROOT = parentDirectory(Infrastructure.setting("WORKBOOK_POSTGRES_DATA").orElse(null),
             Path.of("/dev/shm"), Path.of(System.getProperty("java.io.tmpdir")))
             .resolve("workbook-postgres-" + System.getProperty("user.name", "user").replaceAll("[^A-Za-z0-9_.-]", "_"));
-    /** Free memory needed before the data directories go there: a whole lab run peaked at about 500 MB (measured). */
+    /** Free memory needed before the data directories go there: the lab kit's own tests peaked at about 500 MB there (measured). */
     static final long MEMORY_NEEDED = 2L << 30;
     /** Named by the binaries' version: a data directory made by one major version will not start on another. */
     static final Path TEMPLATE = ROOT.resolve("template-" + binariesVersion());
