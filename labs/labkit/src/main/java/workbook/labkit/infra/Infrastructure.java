@@ -14,11 +14,13 @@ import java.util.function.Function;
  */
 public final class Infrastructure {
     private static Backend backend;
+    private static long requests;
 
     private Infrastructure() {
     }
 
     public static synchronized Backend backend() {
+        requests++;
         if (backend == null) {
             backend = choose(Infrastructure::setting, DockerBackend::dockerAvailable);
             System.out.println("[labkit] infrastructure backend: " + backend.name() + " (" + backend.describe() + ")");
@@ -26,6 +28,11 @@ public final class Infrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(toStop::close, "labkit-shutdown"));
         }
         return backend;
+    }
+
+    /** How many times tests asked for a server so far (labs/bench --watch: which tasks use servers). */
+    public static synchronized long requests() {
+        return requests;
     }
 
     /** Reads {@code NAME} from the environment, or {@code name} in lower case with dots from the system properties. */

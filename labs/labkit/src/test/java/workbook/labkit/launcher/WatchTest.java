@@ -65,6 +65,24 @@ class WatchTest {
     }
 
     @Test
+    void theBenchRunsTheCurrentTaskAloneAndTimesItsResult() throws Exception {
+        Path lab = SampleLab.write(root);
+        String previousLabDir = System.getProperty("workbook.lab.dir");
+        String previousResults = System.getProperty("workbook.results");
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        try (Watch watch = new Watch(lab, false, 2, new PrintStream(output, true))) {
+            long millis = watch.runCurrentTaskOnly();
+            assertThat(millis).as("milliseconds to Task 2's result").isPositive();
+            assertThat(output.toString()).contains("[watch] 99-sample, Task 2: 0 passed, 1 failed")
+                    .doesNotContain("the other tasks")
+                    .contains(String.format("the current task's result after %.1f s", millis / 1e3));
+        } finally {
+            restore("workbook.lab.dir", previousLabDir);
+            restore("workbook.results", previousResults);
+        }
+    }
+
+    @Test
     void runsTheFirstTaskNotDoneFirstOrTheTaskAsked() throws Exception {
         Path lab = SampleLab.write(root);
         // Task 1 done, Task 2 not yet.
