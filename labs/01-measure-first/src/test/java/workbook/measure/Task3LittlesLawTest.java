@@ -12,6 +12,8 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 
 @Task(3)
 class Task3LittlesLawTest {
+    /** How far the measured throughput may be from the prediction. */
+    static final double TOLERANCE_PERCENT = 15;
 
     @Test
     void predictionsFollowFromLEqualsLambdaTimesW() {
@@ -29,8 +31,9 @@ class Task3LittlesLawTest {
     /**
      * A real server with 8 workers and 200 ms of work per request, driven by 16 closed-loop clients (twice
      * its workers, so that a request always waits in line for the next free worker). The throughput is
-     * taken in the steady state (the requests answered after the first 8, over the time they took), in
-     * two rounds.
+     * taken in the steady state (the requests answered after the first 8, over the time they took); a
+     * second round runs only if the first missed the prediction, and the better round counts, because
+     * other processes can only slow a run down.
      */
     @Test
     void aServerSaturatesAtItsPredictedThroughput() throws Exception {
@@ -46,7 +49,7 @@ class Task3LittlesLawTest {
 
             Target work = Target.get(server.uri("/work"));
             double measured = 0;
-            for (int round = 0; round < 2; round++) { // the better round counts: other processes only slow a run down
+            for (int round = 0; round < 2 && !closeEnough(measured, predicted); round++) {
                 Queue<Long> answered = new ConcurrentLinkedQueue<>();
                 generator.run(() -> {
                     work.call();
@@ -59,7 +62,11 @@ class Task3LittlesLawTest {
                     workers, clients, predicted, measured);
 
             assertThat(measured).as("requests per second measured with %d clients, after the first %d answers; "
-                    + "predicted %.0f (8 workers / 200 ms)", clients, workers, predicted).isCloseTo(predicted, withinPercentage(15));
+                    + "predicted %.0f (8 workers / 200 ms)", clients, workers, predicted).isCloseTo(predicted, withinPercentage(TOLERANCE_PERCENT));
         }
+    }
+
+    private static boolean closeEnough(double measured, double predicted) {
+        return Math.abs(measured - predicted) <= TOLERANCE_PERCENT / 100 * Math.abs(predicted);
     }
 }

@@ -31,6 +31,11 @@ class Task2TimeoutsTest {
     static final Timeouts SHORT = new Timeouts(Duration.ofMillis(200), Duration.ofMillis(150));
     /** For calls that must succeed even on a busy machine. */
     static final Timeouts GENEROUS = new Timeouts(Duration.ofSeconds(2), Duration.ofSeconds(5));
+    /**
+     * How long the tests wait for a call that should give up after SHORT's 150 ms: ten times that, room
+     * for a busy machine, and still a third of the 5 s the slow dependency takes, so a hang shows.
+     */
+    static final Duration HANG_SHOWS_AFTER = Duration.ofMillis(1500);
 
     private Backend recommendations;
     private Toxi.Proxied toRecommendations;
@@ -85,12 +90,12 @@ class Task2TimeoutsTest {
         ExecutorService caller = Executors.newSingleThreadExecutor();
         Future<String> call = caller.submit(() -> client.get("/recommendations?user=ann"));
         try {
-            call.get(2500, TimeUnit.MILLISECONDS);
-            fail("a call to a dependency that answers after 5 s returned a value within 2.5 s");
+            call.get(HANG_SHOWS_AFTER.toMillis(), TimeUnit.MILLISECONDS);
+            fail("a call to a dependency that answers after 5 s returned a value within " + seconds(HANG_SHOWS_AFTER));
         } catch (TimeoutException stillWaiting) {
-            fail("a call to a dependency that answers after 5 s was still waiting after 2.5 s; with a read timeout of "
-                    + "150 ms it should have failed by then. A call without a timeout holds its worker as long as the "
-                    + "dependency likes");
+            fail("a call to a dependency that answers after 5 s was still waiting after " + seconds(HANG_SHOWS_AFTER)
+                    + "; with a read timeout of 150 ms it should have failed by then. A call without a timeout holds "
+                    + "its worker as long as the dependency likes");
         } catch (ExecutionException failed) {
             assertThat(failed.getCause()).as("what a timed-out call throws").isInstanceOf(DependencyException.class);
         } finally {
@@ -106,11 +111,16 @@ class Task2TimeoutsTest {
                 .payments(new DependencyClient(URI.create("http://127.0.0.1:" + payments.port()), SHORT))
                 .start()) {
             toRecommendations.toxics().latency("recommendations-slow", ToxicDirection.DOWNSTREAM, 5000);
-            Outcomes home = LoadProbe.requests(shop.uri("/home?user=ann"), 4, 4, Duration.ofMillis(2500), new Outcomes());
+            Outcomes home = LoadProbe.requests(shop.uri("/home?user=ann"), 4, 4, HANG_SHOWS_AFTER, new Outcomes());
             System.out.printf("[Task 2] /home with recommendations taking 5 s and a read timeout of 150 ms: %s%n", Summary.of(home));
             assertThat(home.count(502)).as("/home answers that were a quick 502 (the call timed out) among 4, while "
-                    + "recommendations take 5 s (%s); a client that gave up after 2.5 s means the worker was still waiting", Summary.of(home))
+                    + "recommendations take 5 s (%s); a client that gave up after %s means the worker was still waiting",
+                    Summary.of(home), seconds(HANG_SHOWS_AFTER))
                     .isEqualTo(4);
         }
+    }
+
+    private static String seconds(Duration duration) {
+        return String.format(java.util.Locale.ROOT, "%.1f s", duration.toMillis() / 1e3);
     }
 }
