@@ -16,12 +16,14 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A fresh PostgreSQL database for one test class, on a real server started by the lab kit.
@@ -36,6 +38,7 @@ import java.util.function.Consumer;
  */
 public final class Postgres implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
     private static final AtomicInteger DATABASE_COUNTER = new AtomicInteger();
+    private static final Map<String, Postgres> KEPT = new HashMap<>();
 
     private final Map<String, String> settings = new LinkedHashMap<>();
     private final List<HikariDataSource> pools = new ArrayList<>();
@@ -49,6 +52,18 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback, Auto
 
     public static Postgres freshDatabase() {
         return new Postgres();
+    }
+
+    /**
+     * The database called {@code name}, built by {@code build} the first time it is asked for and kept,
+     * open, until the JVM exits: for a big data set that the tests only read (lab 12's million orders).
+     * It is kept here, in the lab kit, and not in a static field of a test class, because
+     * {@code ./workbook watch} loads the tests afresh on every save: a test class's field would be
+     * empty again and the data built again, for seconds, on every run. Whoever uses the database must
+     * leave it as they found it (work in a transaction that is rolled back).
+     */
+    public static synchronized Postgres keptForTheJvm(String name, Supplier<Postgres> build) {
+        return KEPT.computeIfAbsent(name, key -> build.get());
     }
 
     /** A postgresql.conf setting the server must have, e.g. {@code max_connections}; servers are shared per distinct settings. */

@@ -34,6 +34,28 @@ class PostgresAndCountingTest {
     }
 
     @Test
+    void aDatabaseKeptForTheJvmIsBuiltOnceWhoeverAsksAgain() {
+        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Supplier<Postgres> build = () -> {
+            builds.incrementAndGet();
+            Postgres kept = Postgres.freshDatabase().open();
+            kept.jdbc().execute("create table big (n int)");
+            kept.jdbc().update("insert into big select generate_series(1, 1000)");
+            return kept;
+        };
+        Postgres first = Postgres.keptForTheJvm("kept-test", build);
+        // As a class loaded afresh by the next watch run would ask: a new supplier, the same name.
+        Postgres again = Postgres.keptForTheJvm("kept-test", () -> {
+            throw new AssertionError("built twice");
+        });
+        assertThat(again).isSameAs(first);
+        assertThat(builds).hasValue(1);
+        assertThat(again.jdbc().queryForObject("select count(*) from big", Integer.class)).isEqualTo(1000);
+        assertThat(Postgres.keptForTheJvm("kept-test-other", build)).as("another name, another database").isNotSameAs(first);
+        assertThat(builds).hasValue(2);
+    }
+
+    @Test
     void countsStatementsAndConnections() throws Exception {
         CountingDataSource counting = new CountingDataSource(db.dataSource());
         JdbcTemplate jdbc = new JdbcTemplate(counting);
