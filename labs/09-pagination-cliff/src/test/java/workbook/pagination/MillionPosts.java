@@ -6,14 +6,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import workbook.labkit.Postgres;
 
 /**
- * The million-row {@code posts} table, built once per test JVM and shared, read-only, by every test
- * class that registers it: a million rows take a few seconds to build, too long to repeat per class,
- * or per save in {@code ./workbook watch} (the lab kit keeps it, see {@link Postgres#keptForTheJvm}).
- * Tests that write build a small table of their own.
+ * The million-row {@code posts} table, built once per test run and shared, read-only, by every test
+ * class that registers it: a million rows take a few seconds to build, too long to repeat per class.
+ * JUnit drops the database when the whole run ends. Tests that write build a small table of their own.
  */
 final class MillionPosts implements BeforeAllCallback {
     static final int ROWS = 1_000_000;
     static final int POSTS_PER_SECOND = 10;
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MillionPosts.class);
 
     private Postgres db;
 
@@ -23,7 +23,8 @@ final class MillionPosts implements BeforeAllCallback {
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        db = Postgres.keptForTheJvm("million-posts", MillionPosts::build);
+        // The root store lives for the whole run and closes what it holds (Postgres is AutoCloseable) at the end.
+        db = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("posts", key -> build(), Postgres.class);
     }
 
     private static Postgres build() {
