@@ -60,6 +60,8 @@ public final class Watch implements AutoCloseable {
 
     private final Integer task;
     private final Path results;
+    /** How long the last run took to show the current task's result. */
+    private long focusResultMillis;
 
     /** @param task the task to run first on every save; null: the first task not done yet */
     public Watch(Path lab, boolean polling, Integer task, PrintStream out) throws IOException {
@@ -107,7 +109,7 @@ public final class Watch implements AutoCloseable {
 
     /** Compiles the lab's code and tests and runs them; returns how long it took, in milliseconds. */
     public long runOnce() throws IOException {
-        return run(true);
+        return compileAndTest(true);
     }
 
     /**
@@ -115,13 +117,11 @@ public final class Watch implements AutoCloseable {
      * that task's result. Returns the milliseconds from the start to that result ({@code labs/bench --watch}).
      */
     public long runCurrentTaskOnly() throws IOException {
-        run(false);
+        compileAndTest(false);
         return focusResultMillis;
     }
 
-    private long focusResultMillis;
-
-    private long run(boolean otherTasksToo) throws IOException {
+    private long compileAndTest(boolean otherTasksToo) throws IOException {
         long start = System.nanoTime();
         runNumber++;
         Path mainClasses = work.resolve("run-" + runNumber + "/main");
