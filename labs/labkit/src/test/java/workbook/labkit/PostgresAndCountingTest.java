@@ -7,6 +7,8 @@ import workbook.labkit.testing.CountingDataSource;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,8 +37,8 @@ class PostgresAndCountingTest {
 
     @Test
     void aDatabaseKeptForTheJvmIsBuiltOnceWhoeverAsksAgain() {
-        java.util.concurrent.atomic.AtomicInteger builds = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.function.Supplier<Postgres> build = () -> {
+        AtomicInteger builds = new AtomicInteger();
+        Supplier<Postgres> build = () -> {
             builds.incrementAndGet();
             Postgres kept = Postgres.freshDatabase().open();
             kept.jdbc().execute("create table big (n int)");
