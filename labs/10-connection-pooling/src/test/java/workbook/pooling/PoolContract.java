@@ -36,7 +36,7 @@ abstract class PoolContract {
 
     static final int BURST = 100;
     static final int POOL_SIZE = 10;
-    static final Duration HOLD = Duration.ofMillis(100);
+    static final Duration HOLD = Duration.ofMillis(50);
     static final Duration LONG_WAIT = Duration.ofSeconds(5);
     static final Duration SHORT_WAIT = Duration.ofMillis(300);
 
@@ -140,6 +140,8 @@ abstract class PoolContract {
                 }
             });
             await("a second caller of a pool of 1, while the one connection is borrowed, waiting")
+                    .failFast("the second caller's borrow() of a pool of 1 returned (or failed) while the only connection "
+                            + "was still borrowed: it must wait until that connection comes back", waiter::isDone)
                     .during(Duration.ofMillis(150)).atMost(Duration.ofSeconds(2)).until(() -> !waiter.isDone());
 
             held.close();

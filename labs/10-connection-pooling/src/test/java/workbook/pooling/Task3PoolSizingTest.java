@@ -20,6 +20,8 @@ class Task3PoolSizingTest {
     static final double RATE = 200;                                  // requests per second
     static final Duration TIME_IN_DATABASE = Duration.ofMillis(20);  // each holds its connection this long
     static final int REQUESTS = 80;
+    /** Enough to show a pool that cannot keep up: with 1 connection, 80 requests would queue for 1.7 s. */
+    static final int REQUESTS_FOR_A_SMALL_POOL = 40;
     static final double HEADROOM = 1.2;
 
     @BeforeAll
@@ -60,19 +62,19 @@ class Task3PoolSizingTest {
         int planned = PoolSizing.connectionsFor(RATE, TIME_IN_DATABASE);
         // Little's law needs the time a request really holds its connection: the query's 20 ms plus the
         // round trip and the driver's work. A pool far larger than needed measures it without queueing.
-        OpenLoad.Result huge = measure(Math.max(16, 4 * planned));
+        OpenLoad.Result huge = measure(Math.max(16, 4 * planned), REQUESTS);
         Duration held = Duration.ofNanos((long) (huge.meanHoldMillis() * 1e6));
         int law = PoolSizing.connectionsFor(RATE, held);
         // At exactly L every connection is busy all the time and any hiccup queues: size for 20% more.
         int withHeadroom = PoolSizing.connectionsFor(RATE * HEADROOM, held);
-        OpenLoad.Result sized = measure(withHeadroom);
+        OpenLoad.Result sized = measure(withHeadroom, REQUESTS);
         if (sized.keptUp() < 0.8 * huge.keptUp()) {
             // Other processes only ever slow a run down: a sized pool that fell short gets a second run, and
             // its better run counts.
-            OpenLoad.Result again = measure(withHeadroom);
+            OpenLoad.Result again = measure(withHeadroom, REQUESTS);
             sized = again.keptUp() > sized.keptUp() ? again : sized;
         }
-        OpenLoad.Result third = measure(Math.max(1, law / 3));
+        OpenLoad.Result third = measure(Math.max(1, law / 3), REQUESTS_FOR_A_SMALL_POOL);
         String runs = String.format("%.0f requests/s planned, each holding a connection %.1f ms, so L = %d (%d for 20%% "
                         + "more); served/offered per second with a pool of %s, of %s, of %s", RATE, huge.meanHoldMillis(),
                 law, withHeadroom, describe(third), describe(sized), describe(huge));
@@ -91,10 +93,10 @@ class Task3PoolSizingTest {
         return String.format("%d: %.0f/%.0f", run.poolSize(), run.throughputPerSecond(), run.offeredPerSecond());
     }
 
-    private OpenLoad.Result measure(int size) throws Exception {
+    private OpenLoad.Result measure(int size, int requests) throws Exception {
         try (HikariDataSource pool = LabDatabase.direct(db).pool("size-" + size, size)) {
             pool.getConnection().close(); // open before the clock starts
-            return OpenLoad.run(pool, size, RATE, REQUESTS, TIME_IN_DATABASE);
+            return OpenLoad.run(pool, size, RATE, requests, TIME_IN_DATABASE);
         }
     }
 }

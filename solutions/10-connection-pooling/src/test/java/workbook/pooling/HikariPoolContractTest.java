@@ -7,15 +7,18 @@ import workbook.labkit.testing.Task;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * HikariCP against Task 2's contract ({@link PoolContract}): the same burst against max_connections = 20,
  * the same bounded wait and 503, the same broken connection. Two differences show in the adapter:
  * HikariCP's shortest wait is 250 ms, and it skips the validity check for connections used in the
- * last 500 ms, so the broken-connection test lets the idle connection age first.
+ * last 500 ms (here 100 ms), so the broken-connection test lets the idle connection age first.
  */
 @Task(2)
 class HikariPoolContractTest extends PoolContract {
+    /** HikariCP's window without validity checks, shortened from 500 ms for these pools only. */
+    static final long ALIVE_BYPASS_MS = 100;
 
     @Override
     ConnectionPool newPool(ConnectionFactory factory, int size, Duration maxWait) {
@@ -27,7 +30,7 @@ class HikariPoolContractTest extends PoolContract {
         config.setMaximumPoolSize(size);
         config.setMinimumIdle(0); // open on demand, as BlockingPool does
         config.setConnectionTimeout(maxWait.toMillis());
-        HikariDataSource hikari = new HikariDataSource(config);
+        HikariDataSource hikari = withAliveBypassWindow(ALIVE_BYPASS_MS, () -> new HikariDataSource(config));
         return new ConnectionPool() {
             @Override
             public Connection borrow() throws SQLException {
@@ -48,6 +51,22 @@ class HikariPoolContractTest extends PoolContract {
 
     @Override
     void letIdleConnectionsAge() throws InterruptedException {
-        Thread.sleep(600); // past HikariCP's aliveBypassWindowMs (500 ms), so that it checks the idle connection
+        Thread.sleep(ALIVE_BYPASS_MS + 50); // past the window, so that HikariCP checks the idle connection
+    }
+
+    /** HikariCP reads the window from a system property when a pool starts; set it for this pool alone. */
+    static HikariDataSource withAliveBypassWindow(long millis, Supplier<HikariDataSource> start) {
+        String property = "com.zaxxer.hikari.aliveBypassWindowMs";
+        String before = System.getProperty(property);
+        System.setProperty(property, Long.toString(millis));
+        try {
+            return start.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, before);
+            }
+        }
     }
 }
