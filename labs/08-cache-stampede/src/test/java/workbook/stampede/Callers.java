@@ -40,7 +40,7 @@ final class Callers<T> {
 
     /** Waits until every caller is parked or blocked (waiting for a latch, a load or a lock), or has finished. */
     Callers<T> awaitAllParked() {
-        await().atMost(Duration.ofSeconds(5)).until(() -> threads.stream().allMatch(thread -> switch (thread.getState()) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> threads.stream().allMatch(thread -> switch (thread.getState()) {
             case WAITING, TIMED_WAITING, BLOCKED, TERMINATED -> true;
             default -> false;
         }));

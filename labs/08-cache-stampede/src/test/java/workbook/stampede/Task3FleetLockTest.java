@@ -25,6 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static workbook.stampede.Support.FIRST_VALUE;
 import static workbook.stampede.Support.KEY;
+import static workbook.stampede.Support.QUERY_TIME;
 
 /** Five app instances, each with its own single-flight and its own Redis connection, one Redis and one database. */
 @Task(3)
@@ -38,13 +39,12 @@ class Task3FleetLockTest {
 
     static final int INSTANCES = 5;
     static final int REQUESTS = 50;
-    static final Duration QUERY_TIME = Duration.ofMillis(300);
     /** The lock outlives any rebuild here, even on a busy machine (a shorter one would let a second rebuilder in). */
     static final FleetPolicy POLICY = new FleetPolicy(Duration.ofSeconds(10), Duration.ofSeconds(60),
             Duration.ofSeconds(5), Duration.ofSeconds(8));
     /** For the holder that dies: a short lock, so the test does not wait long for it to expire. */
     static final FleetPolicy SHORT_LOCK = new FleetPolicy(Duration.ofSeconds(10), Duration.ofSeconds(60),
-            Duration.ofSeconds(1), Duration.ofSeconds(5));
+            Duration.ofMillis(500), Duration.ofSeconds(5));
 
     static CountingDataSource database;
     static TopWidgets widgets;
@@ -163,13 +163,14 @@ class Task3FleetLockTest {
         FleetCache survivor = new FleetCache(Support.ownConnection(redis), widgets, SHORT_LOCK, Clock.systemUTC());
 
         Callers<String> dyingCaller = Callers.start(1, () -> dying.get(KEY));
-        await().atMost(Duration.ofSeconds(5)).until(() -> rebuilding.getCount() == 0 || dyingCaller.allFinished());
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .until(() -> rebuilding.getCount() == 0 || dyingCaller.allFinished());
         if (rebuilding.getCount() != 0) {
             dyingCaller.outcomes(Duration.ofSeconds(5)); // reports the starter's "not done yet"
         }
         assertThat(redis.commands().exists(RedisLock.keyFor(KEY))).as("the rebuilding instance must hold %s", RedisLock.keyFor(KEY)).isOne();
         toRedis.disable();
-        await().atMost(Duration.ofSeconds(5)).until(() -> !dyingConnection.isOpen());
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10)).until(() -> !dyingConnection.isOpen());
         connectionCut.countDown();
         assertThat(dyingCaller.outcomes(Duration.ofSeconds(5)).get(0).error())
                 .as("the instance whose Redis connection was cut cannot write its value").isNotNull();

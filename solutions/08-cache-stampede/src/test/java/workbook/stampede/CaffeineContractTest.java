@@ -37,7 +37,6 @@ class CaffeineContractTest {
     @RegisterExtension
     static final Postgres db = Postgres.freshDatabase();
 
-    static final Duration QUERY_TIME = Duration.ofMillis(300);
     static CountingDataSource database;
     static TopWidgets widgets;
 
@@ -46,7 +45,7 @@ class CaffeineContractTest {
         HikariDataSource pool = db.newPool(config -> config.setMaximumPoolSize(10));
         TopWidgets.createTable(pool);
         database = new CountingDataSource(pool);
-        widgets = new TopWidgets(database, QUERY_TIME);
+        widgets = new TopWidgets(database, Support.QUERY_TIME);
     }
 
     @BeforeEach
