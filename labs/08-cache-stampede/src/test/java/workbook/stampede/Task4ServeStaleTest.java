@@ -31,7 +31,8 @@ class Task4ServeStaleTest {
 
     static final int INSTANCES = 5;
     static final int REQUESTS = 50;
-    static final Duration QUERY_TIME = Duration.ofMillis(300);
+    /** A slower query for the latency comparison, so that a rebuild stands well apart from a cache hit. */
+    static final Duration SLOW_QUERY_TIME = Duration.ofMillis(300);
     static final FleetPolicy POLICY = new FleetPolicy(Duration.ofSeconds(10), Duration.ofSeconds(60),
             Duration.ofSeconds(5), Duration.ofSeconds(5));
     static final String NEW_VALUE = "widgets:top=nut,gear,bolt";
@@ -54,7 +55,7 @@ class Task4ServeStaleTest {
     @Test
     void callersThatDoNotWinTheLockGetThePreviousValueAtOnce() throws Exception {
         MutableClock clock = MutableClock.startingAtEpochMinute();
-        List<FleetCache> fleet = fleet(clock);
+        List<FleetCache> fleet = fleet(clock, SLOW_QUERY_TIME);
         assertThat(fleet.get(0).get(KEY)).isEqualTo(FIRST_VALUE);
         db.jdbc().update("update widgets set sales = 40 where name = 'nut'"); // the next query returns NEW_VALUE
         clock.advance(POLICY.freshFor().plusSeconds(1));                       // the cached value is now stale
@@ -74,7 +75,7 @@ class Task4ServeStaleTest {
         double staleMillis = Support.medianMillis(staleNanos);
         assertThat(staleMillis / rebuilderMillis).as("median latency of callers served stale (%.1f ms) / latency of the "
                         + "caller that rebuilt (%.1f ms, a %d ms query): a stale copy is served at the speed of a cache hit",
-                staleMillis, rebuilderMillis, QUERY_TIME.toMillis()).isLessThan(1.0 / 3);
+                staleMillis, rebuilderMillis, SLOW_QUERY_TIME.toMillis()).isLessThan(1.0 / 3);
 
         database.reset();
         List<String> after = Support.valuesOrFail(Support.concurrently(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
@@ -85,7 +86,7 @@ class Task4ServeStaleTest {
     @Test
     void aCallerThatLosesTheLockGetsTheStaleValueItself() throws Exception {
         MutableClock clock = MutableClock.startingAtEpochMinute();
-        FleetCache cache = fleet(clock).get(0);
+        FleetCache cache = fleet(clock, Support.QUERY_TIME).get(0);
         cache.get(KEY);
         clock.advance(POLICY.freshFor().plusSeconds(1));
         // Another instance is rebuilding the key: it holds the lock.
@@ -101,7 +102,7 @@ class Task4ServeStaleTest {
 
     @Test
     void theStaleCopyOutlivesItsFreshness() throws Exception {
-        FleetCache cache = fleet(MutableClock.startingAtEpochMinute()).get(0);
+        FleetCache cache = fleet(MutableClock.startingAtEpochMinute(), Support.QUERY_TIME).get(0);
         cache.get(KEY);
 
         long keptMillis = redis.commands().pttl(KEY);
@@ -114,7 +115,7 @@ class Task4ServeStaleTest {
     @Test
     void aFreshValueIsServedWithoutAQuery() throws Exception {
         MutableClock clock = MutableClock.startingAtEpochMinute();
-        List<FleetCache> fleet = fleet(clock);
+        List<FleetCache> fleet = fleet(clock, Support.QUERY_TIME);
         fleet.get(0).get(KEY);
         clock.advance(POLICY.freshFor().minusSeconds(1));
         database.reset();
@@ -126,8 +127,8 @@ class Task4ServeStaleTest {
                 + "%d s)", POLICY.freshFor().toSeconds()).isZero();
     }
 
-    private static List<FleetCache> fleet(MutableClock clock) {
-        TopWidgets widgets = new TopWidgets(database, QUERY_TIME);
+    private static List<FleetCache> fleet(MutableClock clock, Duration queryTime) {
+        TopWidgets widgets = new TopWidgets(database, queryTime);
         return IntStream.range(0, INSTANCES).mapToObj(i -> new FleetCache(Support.ownConnection(redis), widgets, POLICY, clock)).toList();
     }
 }
