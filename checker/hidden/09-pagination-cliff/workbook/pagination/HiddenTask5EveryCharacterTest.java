@@ -5,6 +5,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Postgres;
 import workbook.labkit.testing.Task;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -29,6 +31,20 @@ class HiddenTask5EveryCharacterTest {
                             + "must be covered by the signature", at + 1, cursor.length(), changed)
                     .isInstanceOf(InvalidCursorException.class);
         }
+    }
+
+    @Test
+    void a_secret_of_exactly_32_bytes_signs_cursors() {
+        Fixtures.smallTable(db.jdbc(), 100, 2);
+        byte[] secret = Arrays.copyOf(Fixtures.SECRET, 32);
+        Throwable refused = catchThrowable(() -> new PostPager(db.jdbc(), secret));
+        assertThat(refused).as("what a PostPager given a secret of exactly 32 bytes (256 bits, the size HMAC-SHA256 "
+                + "asks for and the javadoc allows) threw").isNull();
+        PostPager pager = new PostPager(db.jdbc(), secret);
+        PageRequest first = PageRequest.first(Sort.ID_ASC, 10);
+        Page second = pager.list(first.withCursor(pager.list(first).nextCursor()));
+        assertThat(second.items()).as("ids of page 2, reached with a cursor signed with a 32-byte secret")
+                .extracting(Post::id).containsExactly(11L, 12L, 13L, 14L, 15L, 16L, 17L, 18L, 19L, 20L);
     }
 
     /** Another character whose 6-bit value differs in its highest bit, so the decoded bytes always change. */
