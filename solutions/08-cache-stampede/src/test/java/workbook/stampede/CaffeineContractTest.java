@@ -112,12 +112,18 @@ class CaffeineContractTest {
         MutableClock clock = MutableClock.startingAtEpochMinute();
         ExecutorService reloads = Executors.newFixedThreadPool(2);
         Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
+        // The reload waits until every reader has had its answer, so "while the reload runs" holds
+        // however slowly a busy machine runs the readers.
+        CountDownLatch readersServed = new CountDownLatch(1);
         AsyncLoadingCache<String, String> cache = Caffeine.newBuilder()
                 .ticker(ticker)
                 .refreshAfterWrite(Duration.ofSeconds(10))  // fresh for 10 s...
                 .expireAfterWrite(Duration.ofSeconds(70))   // ...then served stale while one reload runs
                 .executor(reloads)
-                .buildAsync(widgets::load);
+                .buildAsync(key -> {
+                    readersServed.await();
+                    return widgets.load(key);
+                });
         // The first value goes in as a finished future. Loaded through the cache, its write time would
         // be stamped by a callback on the loading thread, which may run after join() returns, and so
         // after the clock moves: the entry would look brand new and never be refreshed.
@@ -129,6 +135,7 @@ class CaffeineContractTest {
                 .as("age of the cached value once the clock has moved").contains(Duration.ofSeconds(11));
 
         List<Concurrently.Outcome<String>> outcomes = Concurrently.run(50, caller -> cache.get("widgets:top").join());
+        readersServed.countDown();
 
         assertThat(Concurrently.values(outcomes)).as("values while the refresh runs: the old one, at once")
                 .hasSize(50).containsOnly("widgets:top=gear,bolt,nut");
