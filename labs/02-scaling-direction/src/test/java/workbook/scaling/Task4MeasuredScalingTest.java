@@ -7,10 +7,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import workbook.labkit.Toxi;
+import workbook.labkit.testing.Concurrently;
 import workbook.labkit.testing.Task;
 
 import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -52,23 +55,48 @@ class Task4MeasuredScalingTest {
     }
 
     /**
-     * Throughput of a fleet, in requests per second, after one warm-up round (connections, JIT). The
-     * load is {@link #ROUNDS} requests per worker the fleet should have, so a fleet that works as it
-     * should takes the same time whatever its size, and the fixed costs of a measurement (threads,
-     * connections, scheduling on a busy machine) weigh the same in every ratio.
+     * Throughput of each fleet, in requests per second, all measured at the same time, after one
+     * warm-up round that opens the connections each fleet needs. Whatever slows the machine down
+     * meanwhile (another program, the garbage collector) slows every fleet alike, where measuring one
+     * fleet after the other would charge it to whichever ran at the wrong moment. Each fleet gets
+     * {@link #ROUNDS} requests per worker it should have, so a fleet that works as it should takes the
+     * same {@link #ROUNDS} downstream waits whatever its size, and the fixed costs of a measurement
+     * (threads, scheduling on a busy machine) weigh the same in every ratio.
      */
-    static double measure(Fleet fleet, int capacity) {
-        Load.throughput(fleet.uri().resolve("/work"), capacity, capacity);
-        return Load.throughput(fleet.uri().resolve("/work"), ROUNDS * capacity, CLIENTS);
+    static double[] sideBySide(List<Fleet> fleets, List<Integer> capacities) {
+        eachAtOnce(fleets, fleet -> Load.throughput(fleets.get(fleet).uri().resolve("/work"), capacities.get(fleet),
+                capacities.get(fleet)));
+        return eachAtOnce(fleets, fleet -> Load.throughput(fleets.get(fleet).uri().resolve("/work"),
+                ROUNDS * capacities.get(fleet), CLIENTS));
+    }
+
+    private static double[] eachAtOnce(List<Fleet> fleets, Concurrently.Call<Double> load) {
+        double[] throughput = new double[fleets.size()];
+        for (var outcome : Concurrently.run(fleets.size(), Duration.ofSeconds(25), load)) {
+            if (outcome.error() instanceof Error error) {
+                throw error; // a request that failed (Load's AssertionError)
+            }
+            if (outcome.error() instanceof RuntimeException error) {
+                throw error;
+            }
+            throughput[outcome.caller()] = outcome.value();
+        }
+        return throughput;
+    }
+
+    /** The most requests each instance of {@code fleet} had in progress at once. */
+    static List<Integer> peaks(Fleet fleet) {
+        return fleet.instances().stream().map(WorkerApp::peakInFlight).toList();
     }
 
     @Test
     void anInstanceWorksOnAsManyRequestsAsItHasWorkers() {
         try (Fleet fleet = Fleet.start(1, WORKERS, slowDownstream)) {
-            // More requests at once than the instance has workers: only the worker count may limit them.
-            Load.throughput(fleet.uri().resolve("/work"), ROUNDS * WORKERS, CLIENTS);
+            // Twice as many requests at once as the instance has workers: only the worker count may limit them.
+            int requests = 2 * WORKERS;
+            Load.throughput(fleet.uri().resolve("/work"), requests, requests);
             assertThat(fleet.instances().get(0).peakInFlight()).as("requests one instance with " + WORKERS + " workers had in "
-                    + "progress at once, sent " + ROUNDS * WORKERS + " requests together. 1 means the requests ran one after the other "
+                    + "progress at once, sent " + requests + " requests together. 1 means the requests ran one after the other "
                     + "(the JDK HttpServer runs handlers on its single dispatcher thread unless given an executor); more than "
                     + WORKERS + " means the pool is not fixed").isEqualTo(WORKERS);
         }
@@ -76,27 +104,32 @@ class Task4MeasuredScalingTest {
 
     @Test
     void threeTimesTheCapacityOutOrUpServesAtLeastTwoAndAHalfTimesTheRequests() {
-        double one;
-        double threeInstances;
-        double threeTimesTheWorkers;
-        try (Fleet fleet = Fleet.start(1, WORKERS, slowDownstream)) {
-            one = measure(fleet, WORKERS);
+        try (Fleet one = Fleet.start(1, WORKERS, slowDownstream);
+             Fleet threeInstances = Fleet.start(3, WORKERS, slowDownstream);
+             Fleet threeTimesTheWorkers = Fleet.start(1, 3 * WORKERS, slowDownstream)) {
+            double[] throughput = sideBySide(List.of(one, threeInstances, threeTimesTheWorkers), List.of(WORKERS, 3 * WORKERS, 3 * WORKERS));
+            double ratioOut = throughput[1] / throughput[0];
+            double ratioUp = throughput[2] / throughput[0];
+            System.out.printf("[Task 4] side by side: 1 instance x %d workers: %.1f req/s; 3 instances: %.1f req/s (%.2fx); "
+                    + "1 instance x %d workers: %.1f req/s (%.2fx)%n", WORKERS, throughput[0], throughput[1], ratioOut, 3 * WORKERS,
+                    throughput[2], ratioUp);
+            assertThat(ratioOut).as(String.format("throughput of 3 instances over 1 (%.1f vs %.1f requests/s, %d workers each, "
+                    + "%d ms downstream wait; requests in progress at once per instance: %s vs %s): scaling out an I/O-bound "
+                    + "endpoint should give close to 3x. About 1x means the balancer does not spread the load", throughput[1],
+                    throughput[0], WORKERS, LATENCY_MS, peaks(threeInstances), peaks(one)))
+                    .isGreaterThanOrEqualTo(2.5);
+            assertThat(ratioUp).as(String.format("throughput of 1 instance with %d workers over 1 with %d (%.1f vs %.1f "
+                    + "requests/s; requests in progress at once: %s vs %s): requests that only wait need threads, not cores, so "
+                    + "3x the workers should give close to 3x. About 1x means the instance ignores its worker count", 3 * WORKERS,
+                    WORKERS, throughput[2], throughput[0], peaks(threeTimesTheWorkers), peaks(one)))
+                    .isGreaterThanOrEqualTo(2.5);
+            // The capacity behind those ratios, counted: the downstream waits each instance overlapped.
+            assertThat(peaks(threeInstances)).as("requests each instance of Fleet.start(3, %d, ...) had in progress at once, "
+                    + "with %d requests on the way at a time: each instance has %d workers", WORKERS, CLIENTS, WORKERS)
+                    .containsExactly(WORKERS, WORKERS, WORKERS);
+            assertThat(peaks(threeTimesTheWorkers)).as("requests the instance of Fleet.start(1, %d, ...) had in progress at once, "
+                    + "with %d requests on the way at a time", 3 * WORKERS, CLIENTS)
+                    .containsExactly(3 * WORKERS);
         }
-        try (Fleet fleet = Fleet.start(3, WORKERS, slowDownstream)) {
-            threeInstances = measure(fleet, 3 * WORKERS);
-        }
-        try (Fleet fleet = Fleet.start(1, 3 * WORKERS, slowDownstream)) {
-            threeTimesTheWorkers = measure(fleet, 3 * WORKERS);
-        }
-        System.out.printf("[Task 4] 1 instance x %d workers: %.1f req/s; 3 instances: %.1f req/s (%.2fx); 1 instance x %d workers: %.1f req/s (%.2fx)%n",
-                WORKERS, one, threeInstances, threeInstances / one, 3 * WORKERS, threeTimesTheWorkers, threeTimesTheWorkers / one);
-        assertThat(threeInstances / one).as(String.format("throughput of 3 instances over 1 (%.1f vs %.1f requests/s, %d workers each, "
-                + "%d ms downstream wait): scaling out an I/O-bound endpoint should give close to 3x. About 1x means the "
-                + "balancer does not spread the load", threeInstances, one, WORKERS, LATENCY_MS))
-                .isGreaterThanOrEqualTo(2.5);
-        assertThat(threeTimesTheWorkers / one).as(String.format("throughput of 1 instance with %d workers over 1 with %d (%.1f vs %.1f "
-                + "requests/s): requests that only wait need threads, not cores, so 3x the workers should give close to 3x. "
-                + "About 1x means the instance ignores its worker count", 3 * WORKERS, WORKERS, threeTimesTheWorkers, one))
-                .isGreaterThanOrEqualTo(2.5);
     }
 }
