@@ -64,8 +64,8 @@ class Task3FleetLockTest {
 
     @Test
     void singleFlightAloneStillRunsOneQueryPerInstance() {
-        // A slower query here: the instances' misses must overlap, even when a busy machine starts the callers late.
-        TopWidgets slowWidgets = new TopWidgets(database, Duration.ofMillis(300));
+        // The slower query: the instances' misses must overlap, even when a busy machine starts the callers late.
+        TopWidgets slowWidgets = new TopWidgets(database, Support.SLOW_QUERY_TIME);
         List<CacheAside> fleet = IntStream.range(0, INSTANCES)
                 .mapToObj(i -> new CacheAside(Support.ownConnection(redis), slowWidgets, Duration.ofSeconds(10))).toList();
 

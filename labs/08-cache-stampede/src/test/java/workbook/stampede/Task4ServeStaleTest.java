@@ -31,8 +31,6 @@ class Task4ServeStaleTest {
 
     static final int INSTANCES = 5;
     static final int REQUESTS = 50;
-    /** A slower query for the latency comparison, so that a rebuild stands well apart from a cache hit. */
-    static final Duration SLOW_QUERY_TIME = Duration.ofMillis(300);
     static final FleetPolicy POLICY = new FleetPolicy(Duration.ofSeconds(10), Duration.ofSeconds(60),
             Duration.ofSeconds(5), Duration.ofSeconds(5));
     static final String NEW_VALUE = "widgets:top=nut,gear,bolt";
@@ -55,7 +53,7 @@ class Task4ServeStaleTest {
     @Test
     void callersThatDoNotWinTheLockGetThePreviousValueAtOnce() throws Exception {
         MutableClock clock = MutableClock.startingAtEpochMinute();
-        List<FleetCache> fleet = fleet(clock, SLOW_QUERY_TIME);
+        List<FleetCache> fleet = fleet(clock, Support.SLOW_QUERY_TIME);
         assertThat(fleet.get(0).get(KEY)).isEqualTo(FIRST_VALUE);
         db.jdbc().update("update widgets set sales = 40 where name = 'nut'"); // the next query returns NEW_VALUE
         clock.advance(POLICY.freshFor().plusSeconds(1));                       // the cached value is now stale
@@ -75,7 +73,7 @@ class Task4ServeStaleTest {
         double staleMillis = Support.medianMillis(staleNanos);
         assertThat(staleMillis / rebuilderMillis).as("median latency of callers served stale (%.1f ms) / latency of the "
                         + "caller that rebuilt (%.1f ms, a %d ms query): a stale copy is served at the speed of a cache hit",
-                staleMillis, rebuilderMillis, SLOW_QUERY_TIME.toMillis()).isLessThan(1.0 / 3);
+                staleMillis, rebuilderMillis, Support.SLOW_QUERY_TIME.toMillis()).isLessThan(1.0 / 3);
 
         database.reset();
         List<String> after = Support.valuesOrFail(Support.concurrently(REQUESTS, caller -> fleet.get(caller % INSTANCES).get(KEY)));
