@@ -59,8 +59,10 @@ public final class Postgres implements BeforeAllCallback, AfterAllCallback, Auto
      * open, until the JVM exits: for a big data set that the tests only read (lab 12's million orders).
      * It is kept here, in the lab kit, and not in a static field of a test class, because
      * {@code ./workbook watch} loads the tests afresh on every save: a test class's field would be
-     * empty again and the data built again, for seconds, on every run. Whoever uses the database must
-     * leave it as they found it (work in a transaction that is rolled back).
+     * empty again and the data built again, for seconds, on every run. Build only what no student
+     * code shapes; whoever uses the database must leave it as they found it (work in a transaction
+     * that is rolled back, lab 12), or redo their part on it at the start of every run (lab 09 drops
+     * and creates the student's indexes).
      */
     public static synchronized Postgres keptForTheJvm(String name, Supplier<Postgres> build) {
         return KEPT.computeIfAbsent(name, key -> build.get());
